@@ -1,0 +1,36 @@
+import type { EventName } from './events';
+import type { Method } from './methods';
+
+/**
+ * Plain string lists, so the sandboxed preload bundles no zod. The two checks below fail
+ * typecheck when a method or event is declared but not listed, or listed but not declared.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'app.backup',
+  'cases.list',
+  'cases.get',
+  'cases.create',
+  'cases.update',
+  'cases.archive',
+  'cases.restore',
+  'cases.audit',
+  'documents.add',
+  'documents.text',
+  'documents.content',
+  'documents.remove',
+  'samples.load',
+  'ops.cancel',
+] as const satisfies readonly Method[];
+
+export const EVENT_NAMES = ['ops.progress', 'ops.done', 'cases.changed'] as const satisfies readonly EventName[];
+
+/** Emitted by the transport itself, not the backend: the connection state (BackendStatus). */
+export const TRANSPORT_EVENTS = ['backend.status'] as const;
+
+type MissingMethod = Exclude<Method, (typeof METHOD_NAMES)[number]>;
+type MissingEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+export const allMethodsListed: [MissingMethod] extends [never] ? true : MissingMethod = true;
+export const allEventsListed: [MissingEvent] extends [never] ? true : MissingEvent = true;
