@@ -10,4 +10,4 @@ if (!existsSync(cli)) {
   console.error('CourtDesk is not built yet: run `npm run build` (npm ci does it for you), then try again.');
   process.exit(1);
 }
-require(cli);
+require(cli).main(process.argv.slice(2));

@@ -35,9 +35,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
-// Run only as the entry point (the built out/main/cli.js), not when imported by tests.
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
-  void runCli(process.argv.slice(2)).then((code) => {
+/** Entry for bin/courtdesk.cjs: runs the command line and sets the exit code. */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  void runCli(argv).then((code) => {
     process.exitCode = code;
   });
 }
