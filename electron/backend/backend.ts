@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/methods';
 import { appHandlers, readSettings } from './app/service';
 import { caseHandlers } from './cases/service';
+import { llmHandlers } from './llm/handlers';
+import { disposeLlm } from './llm/service';
 import type { BackendContext, RunMode } from './context';
 import { EventBus } from './events';
 import type { Logger } from './log';
@@ -17,6 +19,8 @@ export interface BackendOptions {
   /** Defaults to the project's resources/ folder (found upwards from this file). */
   readonly resourcesDir?: string;
   readonly nativeBinding?: string;
+  /** Defaults to package.json's version (a packaged app passes Electron's app.getVersion()). */
+  readonly version?: string;
   readonly now?: () => number;
 }
 
@@ -72,7 +76,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     dbPath,
     mode: options.mode,
-    version: appVersion(root),
+    version: options.version ?? appVersion(root),
     resourcesDir: options.resourcesDir ?? join(root, 'resources'),
     events,
     ops,
@@ -83,12 +87,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers: Handlers = {
     ...appHandlers(ctx, fallbackUser),
     ...caseHandlers(ctx),
+    ...llmHandlers(ctx),
   };
   return {
     handlers,
     ctx,
     close: async () => {
       ops.cancelAll();
+      // Free the model before the database: a generation finishing late still records provenance.
+      await disposeLlm(ctx);
       if (db.open) db.close();
     },
   };

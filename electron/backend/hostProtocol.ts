@@ -33,6 +33,8 @@ export const HOST_ENV = {
   resourcesDir: 'COURTDESK_RESOURCES_DIR',
   /** Path of a better-sqlite3 binding compiled for Electron's ABI (see scripts/electron-native.cjs). */
   sqliteBinding: 'COURTDESK_SQLITE_BINDING',
+  /** The app's version as Electron knows it: a packaged app has no package.json beside resources/. */
+  appVersion: 'COURTDESK_APP_VERSION',
 } as const;
 
 export function isMainToHost(value: unknown): value is MainToHost {

@@ -1,0 +1,63 @@
+/**
+ * electron-vite 6 build of the three Electron targets.
+ *
+ * main     → out/main/{index,host,cli}.js, CommonJS (package.json has no "type": "module").
+ *            index = the Electron main process, host = the backend utilityProcess entry,
+ *            cli = the `courtdesk` command (bin/courtdesk.cjs loads it under plain Node).
+ *            Code shared by host and cli lands in out/main/chunks/. Every package.json
+ *            `dependencies` entry stays external (electron-vite's externalizeDeps): better-sqlite3 is
+ *            native, node-llama-cpp must not be bundled and stays a dynamic import().
+ * preload  → out/preload/index.js, CommonJS: sandboxed preloads cannot load ESM nor `require` npm
+ *            packages, so externalizeDeps is off (anything imported gets bundled) and the preload
+ *            imports only plain strings and types from shared/contract.
+ * renderer → out/renderer from renderer/index.html, served by main as app://bundle/.
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = __dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          host: resolve(root, 'electron/backend/host.ts'),
+          cli: resolve(root, 'electron/cli/index.ts'),
+        },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    // Relative asset URLs work under app://bundle/ as well as on `courtdesk serve`'s loopback origin.
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+      },
+    },
+  },
+});
