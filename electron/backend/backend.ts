@@ -5,6 +5,8 @@ import type { Handlers } from '../../shared/contract/methods';
 import { appHandlers, readSettings } from './app/service';
 import { caseHandlers } from './cases/service';
 import { llmHandlers } from './llm/handlers';
+import { precedentHandlers } from './precedents/service';
+import { intakeHandlers } from './intake/service';
 import { disposeLlm } from './llm/service';
 import type { BackendContext, RunMode } from './context';
 import { EventBus } from './events';
@@ -88,6 +90,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...appHandlers(ctx, fallbackUser),
     ...caseHandlers(ctx),
     ...llmHandlers(ctx),
+    ...precedentHandlers(ctx, { nativeBinding: options.nativeBinding }),
+    ...intakeHandlers(ctx),
   };
   return {
     handlers,

@@ -1,10 +1,25 @@
 import { AppError } from '../../shared/contract/result';
 import { backup, casesList, dbMigrate, samplesLoad } from './commands/data';
+import { benchModel, generate, modelBench, modelInfo } from './commands/model';
+import { intakeCommands } from './commands/intake';
+import { precedentCommands } from './commands/precedents';
 import { serve } from './commands/serve';
 import { processIo, type CliIo, type Command } from './io';
 
 /** Every `courtdesk` subcommand; later features add theirs here. */
-export const COMMANDS: readonly Command[] = [serve, backup, dbMigrate, samplesLoad, casesList];
+export const COMMANDS: readonly Command[] = [
+  serve,
+  backup,
+  dbMigrate,
+  samplesLoad,
+  casesList,
+  modelInfo,
+  generate,
+  benchModel,
+  modelBench,
+  ...precedentCommands,
+  ...intakeCommands,
+];
 
 function help(io: CliIo): void {
   io.out('CourtDesk (智审工作台) command line\n');

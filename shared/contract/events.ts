@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ErrorCode } from './result';
+import { type ErrorCode } from './result';
 import { ERROR_CODES } from './result';
+import { llmEvents } from './llm';
 
 /** Progress of a long operation (start → events → done). `total` is null while unknown. */
 export const OpProgress = z.object({
@@ -24,6 +25,7 @@ export const events = {
   'ops.done': OpDone,
   /** Case data changed (by this window, another window or the CLI): views refetch. */
   'cases.changed': z.object({ caseId: z.string().nullable() }),
+  ...llmEvents,
 } as const;
 
 export type EventName = keyof typeof events;

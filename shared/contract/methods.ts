@@ -10,6 +10,9 @@ import {
   DocumentMeta,
 } from './cases';
 import { Id, Page } from './common';
+import { intakeMethods } from './intake';
+import { llmMethods } from './llm';
+import { precedentMethods } from './precedents';
 
 /**
  * Every renderer → backend call, declared once. The backend handler table, the preload
@@ -49,6 +52,10 @@ export const methods = {
   'samples.load': { input: z.object({}), output: z.object({ inserted: z.number().int(), skipped: z.number().int() }) },
 
   'ops.cancel': { input: OperationRef, output: z.object({ cancelled: z.boolean() }) },
+
+  ...llmMethods,
+  ...precedentMethods,
+  ...intakeMethods,
 } as const;
 
 type Spec = typeof methods;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestVersion } from '../../electron/backend/store/db';
 import { tempDir } from '../helpers/backend';
 import { cli } from '../helpers/cli';
 
@@ -15,7 +16,7 @@ describe('courtdesk CLI: data commands', () => {
   it('db migrate creates and reports the schema', async () => {
     const r = await cli(['db', 'migrate', '--data-dir', tmp.dir]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ from: 0, to: 1 });
+    expect(JSON.parse(r.out)).toMatchObject({ from: 0, to: latestVersion() });
     expect(existsSync(join(tmp.dir, 'courtdesk.db'))).toBe(true);
   });
 

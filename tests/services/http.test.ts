@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningServer } from '../../electron/backend/server/http';
+import { latestVersion } from '../../electron/backend/store/db';
 import { openTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 
 interface Reply {
@@ -62,7 +63,7 @@ describe('browser-mode HTTP server', () => {
   it('answers an authorised call with the Result envelope', async () => {
     const r = await raw(srv.port, { method: 'POST', path: '/rpc/app.info', headers: auth(), body: '{}' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { mode: 'test', schemaVersion: 1 } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { mode: 'test', schemaVersion: latestVersion() } });
   });
 
   it('refuses calls without the token (401) or with a wrong one', async () => {

@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { CaseDetail, CaseInputParsed } from '../../../shared/contract/cases';
 import type { Handlers } from '../../../shared/contract/methods';
 import { AppError } from '../../../shared/contract/result';
 import type { BackendContext } from '../context';
-import { extractText } from '../documents/extract';
+import { duplicateOf, prepareDocument, storeDocument } from '../documents/add';
 import type { Db } from '../store/db';
 import { writeAudit } from '../store/repos/audit';
 import * as casesRepo from '../store/repos/cases';
@@ -153,7 +153,7 @@ export function caseHandlers(ctx: BackendContext): Pick<Handlers, CaseMethods> {
       if (!casesRepo.caseExists(db, input.caseId)) throw new AppError('NOT_FOUND', `No case with id ${input.caseId}`);
       const bytes = Buffer.from(input.contentBase64, 'base64');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const existing = docsRepo.findDocumentByHash(db, input.caseId, sha256);
+      const existing = duplicateOf(ctx, input.caseId, sha256);
       if (existing) {
         throw new AppError('CONFLICT', `This file is already in the case file as "${existing.title}"`, {
           reason: 'duplicate',
@@ -161,36 +161,9 @@ export function caseHandlers(ctx: BackendContext): Pick<Handlers, CaseMethods> {
         });
       }
       // Extraction may be slow (a long PDF) and must finish before the write transaction opens.
-      const extracted = await extractText(bytes, input.filename);
+      const prepared = await prepareDocument(bytes, input.filename, input.mime);
       const now = ctx.now();
-      const id = randomUUID();
-      const title = input.title.trim() || input.filename.replace(/\.[^.]+$/, '');
-      db.transaction(() => {
-        if (!casesRepo.caseExists(db, input.caseId)) throw new AppError('NOT_FOUND', `No case with id ${input.caseId}`);
-        docsRepo.insertDocument(db, {
-          id,
-          caseId: input.caseId,
-          title,
-          kind: input.kind,
-          filename: input.filename,
-          mime: input.mime || extracted.mime,
-          sha256,
-          bytes,
-          text: extracted.text,
-          textNote: extracted.note,
-          createdAt: now,
-        });
-        casesRepo.touchCase(db, input.caseId, now);
-        writeAudit(db, {
-          at: now,
-          actor: ctx.actor(),
-          action: 'document.add',
-          entity: 'document',
-          entityId: id,
-          caseId: input.caseId,
-          detail: { filename: input.filename, size: bytes.length, sha256 },
-        });
-      })();
+      const id = db.transaction(() => storeDocument(ctx, input.caseId, prepared, { title: input.title, kind: input.kind, now }))();
       changed(input.caseId);
       const meta = docsRepo.getDocumentMeta(db, id);
       if (!meta) throw new AppError('INTERNAL', 'Document vanished after saving');

@@ -1,0 +1,93 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Button, Result } from 'antd';
+import type { i18n as I18n } from 'i18next';
+import { useState, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useNavigate, type RouteObject } from 'react-router';
+import { AppError } from '../../shared/contract/result';
+import type { Client } from './api/client';
+import { ApiProvider } from './api/context';
+import { CalendarPage } from './features/calendar/CalendarPage';
+import { CaseWorkspacePage } from './features/cases/CaseWorkspacePage';
+import { EditCasePage, NewCasePage } from './features/cases/CaseFormPage';
+import { CasesPage } from './features/cases/CasesPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { ModelsPage } from './features/models/ModelsPage';
+import { PrecedentsPage } from './features/precedents/PrecedentsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { createI18n } from './i18n';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { AppLayout } from './ui/AppLayout';
+
+/** Errors that a retry cannot fix: retrying only delays the message the user needs to see. */
+const FINAL_CODES = new Set(['BAD_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'DB_TOO_NEW', 'UNSUPPORTED', 'TOO_LARGE']);
+
+export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: options.retry === false ? false : (count, err) => !(err instanceof AppError && FINAL_CODES.has(err.code)) && count < 3,
+        // Freshness comes from `cases.changed` pushes, not from window focus.
+        refetchOnWindowFocus: false,
+        staleTime: 5_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('notFound.back')}
+        </Button>
+      }
+    />
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/new', element: <NewCasePage /> },
+      { path: 'cases/:id', element: <CaseWorkspacePage /> },
+      { path: 'cases/:id/edit', element: <EditCasePage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'precedents', element: <PrecedentsPage /> },
+      { path: 'models', element: <ModelsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export interface AppProvidersProps {
+  readonly client: Client;
+  readonly queryClient?: QueryClient;
+  readonly i18n?: I18n;
+  readonly children: ReactNode;
+}
+
+/** Everything a page needs around it; tests wrap a memory router in the same providers. */
+export function AppProviders({ client, queryClient, i18n, children }: AppProvidersProps) {
+  const [qc] = useState(() => queryClient ?? createQueryClient());
+  const [i18nInstance] = useState(() => i18n ?? createI18n());
+  return (
+    <QueryClientProvider client={qc}>
+      <ApiProvider api={client.api} events={client.events}>
+        <I18nextProvider i18n={i18nInstance}>
+          <LocaleProvider>{children}</LocaleProvider>
+        </I18nextProvider>
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+}

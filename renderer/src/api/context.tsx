@@ -1,0 +1,45 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { BackendStatus } from '../../../shared/contract/bridge';
+import type { Api } from '../../../shared/contract/methods';
+import { silentEvents, type ApiEvents, type ClientEventName, type ClientEventPayload } from './client';
+
+interface ApiContextValue {
+  readonly api: Api;
+  readonly events: ApiEvents;
+}
+
+const ApiContext = createContext<ApiContextValue | null>(null);
+
+export function ApiProvider({ api, events, children }: { api: Api; events?: ApiEvents; children: ReactNode }) {
+  const value = { api, events: events ?? silentEvents };
+  return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
+}
+
+function useApiContext(): ApiContextValue {
+  const ctx = useContext(ApiContext);
+  if (!ctx) throw new Error('useApi() used outside <ApiProvider>');
+  return ctx;
+}
+
+export function useApi(): Api {
+  return useApiContext().api;
+}
+
+/** Subscribes for the component's lifetime; the latest listener is used without resubscribing. */
+export function useApiEvent<E extends ClientEventName>(event: E, listener: (payload: ClientEventPayload<E>) => void) {
+  const { events } = useApiContext();
+  const ref = useRef(listener);
+  useEffect(() => {
+    ref.current = listener;
+  });
+  useEffect(() => events.on(event, (payload) => ref.current(payload)), [events, event]);
+}
+
+export function useBackendStatus(): BackendStatus {
+  const { events } = useApiContext();
+  const [status, setStatus] = useState<BackendStatus>(() => events.status());
+  useApiEvent('backend.status', setStatus);
+  // The state may have changed between the first render and the subscription.
+  useEffect(() => setStatus(events.status()), [events]);
+  return status;
+}
