@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { createBackend } from '../electron/backend/backend';
 import { silentLogger } from '../electron/backend/log';
 import { insertCase } from '../electron/backend/store/repos/cases';
