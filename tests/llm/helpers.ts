@@ -1,16 +1,43 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { EventName } from '../../shared/contract/events';
 import type { LlmDone } from '../../shared/contract/llm';
+import { ensureTinyGguf } from '../fixtures/gguf/makeTinyGguf';
 import type { TestBackend } from '../helpers/backend';
 
 export const projectRoot = resolve(__dirname, '..', '..');
-/** The shared random-weight fixture (../shared beside the checkout); model tests skip without it. */
-export const tinyModel = join(projectRoot, '..', 'shared', 'models', 'llama-2-tiny-random.gguf');
-export const haveTinyModel = existsSync(tinyModel);
-if (!haveTinyModel) {
-  console.warn(`[llm tests] SKIPPED model tests: ${tinyModel} is absent (it lives in ../shared/models beside the checkout).`);
+/** The shared random-weight model (../shared beside the checkout), used when present. */
+export const sharedTinyModel = join(projectRoot, '..', 'shared', 'models', 'llama-2-tiny-random.gguf');
+/** The project's own fixture, generated (deterministically, in well under a second) when needed. */
+export const generatedTinyModel = join(projectRoot, 'test-output', 'fixtures', 'courtdesk-tiny-random.gguf');
+
+/**
+ * Which tiny model the tests use: COURTDESK_TEST_MODEL=generated forces the project's own
+ * fixture (to check a fresh clone's path on a machine that has ../shared), a path picks that
+ * file, and by default the shared model is used when present, else the generated fixture. So
+ * every model test runs on a fresh clone; none is skipped for want of ../shared.
+ */
+function pickTinyModel(): string {
+  const env = process.env['COURTDESK_TEST_MODEL'];
+  if (env && env !== 'generated' && env !== 'shared') return resolve(env);
+  if (env !== 'generated' && existsSync(sharedTinyModel)) return sharedTinyModel;
+  return ensureTinyGguf(generatedTinyModel).path;
 }
+
+export const tinyModel = pickTinyModel();
+export const haveTinyModel = existsSync(tinyModel);
+if (!haveTinyModel) console.warn(`[llm tests] SKIPPED model tests: ${tinyModel} is absent.`);
+
+/** What the registry should report for whichever tiny model is in use. */
+export const tinyModelFacts = {
+  fileName: basename(tinyModel),
+  fileBytes: haveTinyModel ? statSync(tinyModel).size : 0,
+  architecture: 'llama',
+  quantization: 'F16',
+  trainContext: 4096,
+  // The shared model has no chat template (node-llama-cpp falls back to a generic wrapper); ours ships ChatML.
+  hasChatTemplate: tinyModel !== sharedTinyModel,
+} as const;
 
 export interface Recorded {
   readonly name: EventName;

@@ -11,6 +11,7 @@ import type {
   Party,
 } from '../../shared/contract/cases';
 import type { Api, Input, Method, Output } from '../../shared/contract/methods';
+import { METHOD_NAMES } from '../../shared/contract/names';
 import { AppError, type ErrorIssue } from '../../shared/contract/result';
 import type { ApiEvents } from '../../renderer/src/api/client';
 import { Emitter } from '../../renderer/src/api/transport';
@@ -45,7 +46,9 @@ export class FakeBackend {
   readonly api: Api;
 
   constructor() {
-    const handlers: { [M in Method]: (input: Input<M>) => Output<M> } = {
+    // Only what the foundation screens use; anything else rejects as UNSUPPORTED, so the fake keeps
+    // compiling while other teams add methods to the contract.
+    const handlers: { [M in Method]?: (input: Input<M>) => Output<M> } = {
       'app.info': () => this.appInfo(),
       'settings.get': () => ({ ...this.settings }),
       'settings.update': (patch) => {
@@ -87,13 +90,14 @@ export class FakeBackend {
       'ops.cancel': () => ({ cancelled: false }),
     };
     const api: Partial<Record<Method, (input: unknown) => Promise<unknown>>> = {};
-    for (const method of Object.keys(handlers) as Method[]) {
+    for (const method of METHOD_NAMES) {
       api[method] = async (input: unknown) => {
         this.calls.push({ method, input: structuredClone(input) });
         await Promise.resolve();
         const failure = this.failures.get(method)?.shift();
         if (failure) throw failure;
-        const handler = handlers[method] as (input: unknown) => unknown;
+        const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
+        if (!handler) throw new AppError('UNSUPPORTED', `${method} is not implemented by the fake backend`);
         return structuredClone(handler(input));
       };
     }

@@ -92,7 +92,7 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        width={208}
+        width={224}
         theme="light"
         style={{ borderRight: '1px solid #f0f0f0' }}
       >

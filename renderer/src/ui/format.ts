@@ -19,6 +19,6 @@ export function joinNames(names: readonly string[]): string {
  * `data-testid` for props objects (e.g. a Popconfirm's okButtonProps) whose types do not list data-*
  * attributes, which JSX would otherwise accept directly.
  */
-export function testId(id: string): object {
+export function testId(id: string): Record<`data-${string}`, string> {
   return { 'data-testid': id };
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Segmented, Select, Space, Table } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
@@ -15,6 +15,8 @@ import { ErrorAlert } from '../../ui/errors';
 import { PageTitle } from '../../ui/EmptyState';
 import { formatDateTime, joinNames } from '../../ui/format';
 import { CaseNumber, StageTag } from './labels';
+
+const Nowrap = ({ children }: { children: ReactNode }) => <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 
 type Status = 'active' | 'archived' | 'all';
 const PAGE_SIZE = 20;
@@ -108,7 +110,7 @@ export function CasesPage() {
       key: 'procedure',
       title: t('cases.columns.procedure'),
       dataIndex: 'procedure',
-      render: (v: CaseSummary['procedure']) => (v ? t(`enums.procedure.${v}`) : t('common.none')),
+      render: (v: CaseSummary['procedure']) => <Nowrap>{v ? t(`enums.procedure.${v}`) : t('common.none')}</Nowrap>,
     },
     {
       key: 'stage',
@@ -122,7 +124,7 @@ export function CasesPage() {
       dataIndex: 'filedOn',
       sorter: true,
       sortOrder: sortOrder('filedOn'),
-      render: (v: string | null) => v ?? t('common.none'),
+      render: (v: string | null) => <Nowrap>{v ?? t('common.none')}</Nowrap>,
     },
     {
       key: 'updatedAt',
@@ -130,7 +132,7 @@ export function CasesPage() {
       dataIndex: 'updatedAt',
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      render: (v: number) => formatDateTime(v),
+      render: (v: number) => <Nowrap>{formatDateTime(v)}</Nowrap>,
     },
   ];
 
