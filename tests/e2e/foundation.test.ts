@@ -37,7 +37,6 @@ describe.skipIf(!chromiumPath)('E2E foundation: courtdesk serve in Chromium', ()
     await page.getByTestId('case-caseNumber').fill('（2026）粤0305民初77号');
     await page.getByTestId('party-0-name').fill('欧阳测试');
     await page.getByTestId('party-1-name').fill('端木被告有限公司');
-    await page.getByTestId('add-claim').click();
     await page.getByTestId('claim-0-text').fill('判令被告偿还借款本金50000元');
     await page.getByTestId('claim-0-amount').fill('50000');
     await screenshot(page, '02-case-form');
@@ -85,16 +84,18 @@ describe.skipIf(!chromiumPath)('E2E foundation: courtdesk serve in Chromium', ()
 
   it('shows every main screen (screenshots in test-output/screenshots)', async () => {
     const { page } = s;
-    for (const [key, name] of [
-      ['dashboard', '06-dashboard'],
-      ['cases', '07-cases'],
-      ['calendar', '08-calendar'],
-      ['precedents', '09-precedents'],
-      ['models', '10-models'],
-      ['settings', '11-settings'],
+    // The event stream keeps a request open, so "network idle" never comes: wait for the route, then settle.
+    for (const [key, path, name] of [
+      ['dashboard', '/', '06-dashboard'],
+      ['cases', '/cases', '07-cases'],
+      ['calendar', '/calendar', '08-calendar'],
+      ['precedents', '/precedents', '09-precedents'],
+      ['models', '/models', '10-models'],
+      ['settings', '/settings', '11-settings'],
     ] as const) {
       await page.getByTestId(`nav-${key}`).click();
-      await page.waitForLoadState('networkidle');
+      await page.waitForURL((u) => u.hash === `#${path}` || u.hash.startsWith(`#${path}?`));
+      await page.waitForTimeout(600);
       await screenshot(page, name);
     }
   });
