@@ -17,6 +17,7 @@ import { createBackend } from '../electron/backend/backend';
 import { defaultThreads, loadLib, sharedLlama } from '../electron/backend/llm/lib';
 import { llmOf } from '../electron/backend/llm/service';
 import { silentLogger } from '../electron/backend/log';
+import { ensureTinyGguf } from '../tests/fixtures/gguf/makeTinyGguf';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -24,7 +25,13 @@ const arg = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const modelPath = resolve(arg('--model') ?? process.env['COURTDESK_BENCH_MODEL'] ?? join(root, '..', 'shared', 'models', 'llama-2-tiny-random.gguf'));
+/** The shared tiny model when present, else the project's own generated fixture (so a fresh clone can bench). */
+function defaultModel(): string {
+  const shared = join(root, '..', 'shared', 'models', 'llama-2-tiny-random.gguf');
+  if (existsSync(shared)) return shared;
+  return ensureTinyGguf(join(root, 'test-output', 'fixtures', 'courtdesk-tiny-random.gguf')).path;
+}
+const modelPath = resolve(arg('--model') ?? process.env['COURTDESK_BENCH_MODEL'] ?? defaultModel());
 const RUNS = Number(arg('--runs') ?? 5);
 const CONTEXT = 2048;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from './common';
 import { ERROR_CODES } from './result';
 
 /**
@@ -196,6 +197,129 @@ export const Provenance = z.object({
   createdAt: z.number().int(),
 });
 
+// ---- chat with the case ------------------------------------------------------------------------
+
+/** A question to the case chat; longer ones are refused (BAD_INPUT) rather than silently cut. */
+export const CHAT_QUESTION_MAX = 500;
+export const ChatQuestion = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(CHAT_QUESTION_MAX, `must be at most ${CHAT_QUESTION_MAX} characters`);
+
+/** A character range [start, end) in a document's extracted text (documents.text). */
+export const TextRange = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type TextRange = z.infer<typeof TextRange>;
+
+/** A few sentences of one document, found by lexical search over the case's documents. */
+export const ChatPassage = z.object({
+  /** 1-based; the model cites it as [n]. */
+  n: z.number().int().min(1),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  /** Offsets of `text` in the document's extracted text. */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  /** BM25 over character bigrams; 0 when nothing matched and the passage is only a fallback. */
+  score: z.number(),
+  /** Matched query terms in `text`, as offsets relative to `text` (merged, sorted). */
+  highlights: z.array(TextRange),
+});
+export type ChatPassage = z.infer<typeof ChatPassage>;
+
+export const ChatSearchResult = z.object({
+  passages: z.array(ChatPassage),
+  /** The query terms that were looked for (character bigrams and numbers). */
+  terms: z.array(z.string()),
+  documentsSearched: z.number().int(),
+  /** Documents of the case without extracted text (e.g. scans awaiting OCR): not searchable. */
+  documentsWithoutText: z.number().int(),
+  /** Whether a model is loaded or saved to load on use; when false the UI offers this search only. */
+  modelAvailable: z.boolean(),
+});
+export type ChatSearchResult = z.infer<typeof ChatSearchResult>;
+
+export const ChatTurn = z.object({ role: z.enum(['user', 'assistant']), text: z.string().max(2000) });
+export type ChatTurn = z.infer<typeof ChatTurn>;
+
+export const ChatAskStatus = z.enum(['queued', 'no-model', 'no-documents']);
+export const ChatAskResult = ChatSearchResult.extend({
+  /** Set when queued: follow llm.token / llm.done with this id; null when nothing was queued. */
+  requestId: z.string().nullable(),
+  status: ChatAskStatus,
+  /** For no-model / no-documents: what to tell the user (Chinese). Empty when queued. */
+  message: z.string(),
+});
+export type ChatAskResult = z.infer<typeof ChatAskResult>;
+
+/**
+ * - verified: the quote occurs in the cited passage (whitespace and full/half-width ignored).
+ * - wrong-passage: it occurs, but in another passage given to the model (`foundIn`).
+ * - not-found: it occurs in no passage (a paraphrase or an invention).
+ * - no-such-passage: the model cited a number it was not given.
+ * - too-short: under 2 characters, which would "match" almost anywhere.
+ */
+export const CitationStatus = z.enum(['verified', 'wrong-passage', 'not-found', 'no-such-passage', 'too-short']);
+export const ChatCitation = z.object({
+  passage: z.number().int(),
+  quote: z.string(),
+  status: CitationStatus,
+  verified: z.boolean(),
+  /** For a verified quote: where it is, as offsets in the document's extracted text; else null. */
+  documentId: z.string().nullable(),
+  documentTitle: z.string().nullable(),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  foundIn: z.number().int().nullable(),
+});
+export type ChatCitation = z.infer<typeof ChatCitation>;
+
+/** The `json` of the llm.done event of a chat request (after the citations were checked). */
+export const ChatAnswer = z.object({
+  kind: z.literal('case-chat'),
+  caseId: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  /** The model's own claim that the passages support an answer; meaningful only with verified citations. */
+  grounded: z.boolean(),
+  citations: z.array(ChatCitation),
+  allVerified: z.boolean(),
+  /** The passages the model was given ([n] = n). */
+  passages: z.array(ChatPassage),
+});
+export type ChatAnswer = z.infer<typeof ChatAnswer>;
+
+/**
+ * The answer text so far from the streamed JSON of a chat request (llm.token batches joined),
+ * for showing the answer while it is written; '' until the "answer" string starts.
+ */
+export function chatAnswerPreview(partialJson: string): string {
+  const m = /"answer"\s*:\s*"/.exec(partialJson);
+  if (!m) return '';
+  let out = '';
+  for (let i = m.index + m[0].length; i < partialJson.length; i++) {
+    const c = partialJson[i]!;
+    if (c === '"') break;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = partialJson[i + 1];
+    if (e === undefined) break;
+    if (e === 'u') {
+      const hex = partialJson.slice(i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) break;
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 5;
+      continue;
+    }
+    out += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e;
+    i += 1;
+  }
+  return out;
+}
+
 const OpStarted = z.object({ opId: z.string() });
 
 export const llmMethods = {
@@ -236,6 +360,24 @@ export const llmMethods = {
   },
   /** The leaderboard: the best run per model on this machine first, by density. */
   'llm.bench.results': { input: z.object({}), output: z.object({ items: z.array(BenchResult) }) },
+  /** Lexical search over the case's documents; works without a model (the no-model chat shows this). */
+  'llm.chat.search': {
+    input: z.object({ caseId: Id, question: ChatQuestion, limit: z.number().int().min(1).max(20).default(8) }),
+    output: ChatSearchResult,
+  },
+  /**
+   * Asks the case chat: retrieves passages, then (with a model) queues an answer that streams as
+   * llm.token and ends with llm.done whose `json` is a ChatAnswer (citations verified). Without a
+   * model nothing is queued: status no-model, with the search result to show instead.
+   */
+  'llm.chat.ask': {
+    input: z.object({
+      caseId: Id,
+      question: ChatQuestion,
+      history: z.array(ChatTurn).max(20).default([]),
+    }),
+    output: ChatAskResult,
+  },
 } as const;
 
 export const llmEvents = {

@@ -40,6 +40,8 @@ export const METHOD_NAMES = [
   'llm.download',
   'llm.bench.run',
   'llm.bench.results',
+  'llm.chat.search',
+  'llm.chat.ask',
   'precedents.import.start',
   'precedents.import.list',
   'precedents.import.get',

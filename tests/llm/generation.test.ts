@@ -77,12 +77,20 @@ describe.skipIf(!haveTinyModel)('generation service (tiny random model)', () => 
       'extract-parties': { complaint: '原告张三，被告李四。被告借款50000元未还。' },
       'cause-of-action': { complaint: '原告张三，被告李四。被告借款50000元未还。' },
       'fact-qa': { passage: '被告于2023年归还利息4000元。', question: '归还了多少利息？' },
-      'case-chat': { passages: '[P1] 被告借款50000元。\n[P2] 借期一年。', question: '借款多少？' },
+      'case-chat@1': { passages: '[P1] 被告借款50000元。\n[P2] 借期一年。', question: '借款多少？' },
+      'case-chat@2': {
+        caseFacts: '原告：张三\n被告：李四',
+        passages: '[1]（起诉状）被告借款50000元。\n[2]（借条）借期一年。',
+        history: '',
+        question: '借款多少？',
+      },
     };
     const prompts = llm.prompts.list();
-    expect(prompts.map((p) => p.id).sort()).toEqual(Object.keys(inputs).sort());
+    // Keyed by id@version where versions differ in input, else by id: every shipped version must be covered.
+    const inputFor = (p: { id: string; version: number }) => inputs[`${p.id}@${p.version}`] ?? inputs[p.id];
+    expect(prompts.filter((p) => !inputFor(p)).map((p) => `${p.id}@${p.version}`)).toEqual([]);
     for (const p of prompts) {
-      const { value, done } = await llm.generateStructured(`${p.id}@${p.version}`, inputs[p.id]!, { caseId: 'case-1' });
+      const { value, done } = await llm.generateStructured(`${p.id}@${p.version}`, inputFor(p)!, { caseId: 'case-1' });
       expect(done.reason).toBe('stop');
       expect(value).toEqual(JSON.parse(done.text));
       const prov = await tb.api['llm.provenance.get']({ id: done.provenanceId! });

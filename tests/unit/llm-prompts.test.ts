@@ -25,7 +25,9 @@ function problem(fileName: string, raw: unknown): string {
 describe('prompt registry', () => {
   it('loads every shipped prompt, versioned, with bounded output schemas', () => {
     const ids = registry.list().map((p) => `${p.id}@${p.version}`);
-    expect(ids).toEqual(['case-chat@1', 'cause-of-action@1', 'extract-parties@1', 'fact-qa@1']);
+    expect(ids).toEqual(['case-chat@1', 'case-chat@2', 'cause-of-action@1', 'extract-parties@1', 'fact-qa@1']);
+    // A bare id means the newest version; older versions stay for the provenance that names them.
+    expect(registry.get('case-chat').version).toBe(2);
     for (const p of registry.list()) expect(unboundedPaths(p.output)).toEqual([]);
     expect(registry.get('fact-qa').version).toBe(1);
     expect(() => registry.get('nope')).toThrow(/No prompt named nope/);

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/result';
 import type { BackendContext } from '../context';
 import { getProvenance } from '../store/repos/llm';
 import { leaderboard, runBench } from './bench';
+import { askCase, searchCase } from './chat';
 import { catalogEntries, downloadFile, downloadUrl, readCatalog } from './download';
 import { inspectModel, requireUsableModel, scanFolder } from './registry';
 import { llmOf } from './service';
@@ -125,5 +126,7 @@ export function llmHandlers(ctx: BackendContext): Pick<Handlers, LlmMethod> {
       return { opId };
     },
     'llm.bench.results': () => ({ items: leaderboard(ctx) }),
+    'llm.chat.search': (input) => searchCase(ctx, llm, input),
+    'llm.chat.ask': (input) => askCase(ctx, llm, input),
   };
 }

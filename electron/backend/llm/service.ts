@@ -16,6 +16,8 @@ import { readLlmSettings, readSavedModel, writeSavedModel } from './settings';
 export const TOKEN_BATCH_MS = 30;
 /** Tokens a chat template adds around system and user text (role markers, BOS); a safe margin. */
 const TEMPLATE_MARGIN = 48;
+/** The shortest free-text answer worth generating when the prompt leaves little room. */
+const MIN_ANSWER_TOKENS = 64;
 const TRUNCATION_NOTE = '\n……（以下内容因超出模型上下文长度而截断）';
 
 export interface GenerateRequest {
@@ -38,6 +40,12 @@ export interface GenerateRequest {
   readonly signal?: AbortSignal;
   /** Called with each streamed batch (in addition to the llm.token event). */
   readonly onText?: (text: string) => void;
+  /**
+   * Turns the schema-checked answer into what llm.done carries and provenance records (e.g. the
+   * case chat verifies its citations here), so every listener sees the checked answer, never
+   * the raw one. A throw makes the request an error.
+   */
+  readonly finalize?: (json: unknown) => unknown;
 }
 
 export interface LoadOptions {
@@ -409,14 +417,29 @@ export class LlmService {
     return g;
   }
 
-  /** Fits the prompt into the context or explains why it cannot. */
-  #budget(l: Loaded, req: GenerateRequest, maxTokens: number): { prompt: string; promptTokens: number; truncated: boolean } {
+  /**
+   * Fits the prompt and the answer into the context or explains why they cannot. A free-text
+   * answer is shortened first (maxTokens is an upper bound, and a whole input matters more than
+   * room for a longer reply) down to MIN_ANSWER_TOKENS; a structured answer keeps its budget,
+   * since a JSON answer cut short does not parse, so its truncatable input is shortened instead.
+   */
+  #budget(
+    l: Loaded,
+    req: GenerateRequest,
+    maxTokens: number,
+  ): { prompt: string; promptTokens: number; maxTokens: number; truncated: boolean } {
     const ctxSize = l.context.contextSize;
     const count = (t: string) => l.model.tokenize(t).length;
     const systemTokens = req.system ? count(req.system) : 0;
     const promptTokens = count(req.prompt);
     const need = systemTokens + promptTokens + TEMPLATE_MARGIN + maxTokens;
-    if (need <= ctxSize) return { prompt: req.prompt, promptTokens: systemTokens + promptTokens, truncated: false };
+    if (need <= ctxSize) return { prompt: req.prompt, promptTokens: systemTokens + promptTokens, maxTokens, truncated: false };
+    if (!req.schema) {
+      const room = ctxSize - systemTokens - promptTokens - TEMPLATE_MARGIN;
+      if (room >= Math.min(maxTokens, MIN_ANSWER_TOKENS)) {
+        return { prompt: req.prompt, promptTokens: systemTokens + promptTokens, maxTokens: room, truncated: false };
+      }
+    }
     const t = req.truncatable;
     if (t) {
       const fixed = systemTokens + count(t.before) + count(t.after) + count(TRUNCATION_NOTE) + TEMPLATE_MARGIN + maxTokens;
@@ -424,7 +447,7 @@ export class LlmService {
       if (room >= 32) {
         const kept = l.model.detokenize(l.model.tokenize(t.text).slice(0, room));
         const prompt = `${t.before}${kept}${TRUNCATION_NOTE}${t.after}`;
-        return { prompt, promptTokens: systemTokens + count(prompt), truncated: true };
+        return { prompt, promptTokens: systemTokens + count(prompt), maxTokens, truncated: true };
       }
     }
     throw new AppError(
@@ -445,8 +468,11 @@ export class LlmService {
     const grammar = req.schema ? await this.#grammarFor(req.schema) : undefined;
     const ctxSize = l.context.contextSize;
     // Structured answers are bounded by their grammar, so they may use the rest of the context.
-    const maxTokens = Math.max(1, Math.min(req.maxTokens ?? 1024, ctxSize - TEMPLATE_MARGIN - 8));
-    const { prompt, promptTokens } = this.#budget(l, req, maxTokens);
+    const { prompt, promptTokens, maxTokens } = this.#budget(
+      l,
+      req,
+      Math.max(1, Math.min(req.maxTokens ?? 1024, ctxSize - TEMPLATE_MARGIN - 8)),
+    );
 
     await l.sequence.clearHistory();
     const session = new lib.LlamaChatSession({
@@ -521,6 +547,16 @@ export class LlmService {
       } catch (err) {
         stopReason = 'error';
         error = { code: 'INTERNAL', message: `The answer is not valid JSON: ${(err as Error).message}` };
+      }
+    }
+    if (json !== null && req.finalize) {
+      try {
+        json = req.finalize(json);
+      } catch (err) {
+        json = null;
+        stopReason = 'error';
+        error = { code: 'INTERNAL', message: `The answer could not be checked: ${(err as Error).message}` };
+        this.#ctx.log.error('llm: finalize failed', err);
       }
     }
     const end = Date.now();
