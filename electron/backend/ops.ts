@@ -11,6 +11,18 @@ export interface OperationHandle {
 }
 
 /**
+ * Events cross a process boundary as JSON: a result holding live objects (a loaded model, a
+ * cyclic structure) would make every transport drop the event, so such results travel as null.
+ */
+function jsonSafe(value: unknown): unknown {
+  try {
+    return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Long work is "start → events → done": the caller gets an opId at once, progress arrives as
  * `ops.progress` events and the outcome as `ops.done`. Progress events are throttled so a fast
  * loop cannot flood the transport.
@@ -40,7 +52,7 @@ export class OperationRegistry {
     const done = (async () => {
       try {
         const result = await work(handle);
-        this.bus.emit('ops.done', { opId, kind, status: 'ok', error: null, result });
+        this.bus.emit('ops.done', { opId, kind, status: 'ok', error: null, result: jsonSafe(result) });
         return result;
       } catch (err) {
         const cancelled = controller.signal.aborted || (err instanceof AppError && err.code === 'CANCELLED');

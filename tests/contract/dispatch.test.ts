@@ -95,3 +95,19 @@ describe('dispatch results', () => {
     expect([...METHOD_NAMES].sort()).toEqual(Object.keys(methods).sort());
   });
 });
+
+describe('long operations', () => {
+  it('report a result that cannot cross as JSON as null instead of dropping ops.done', async () => {
+    const { EventBus } = await import('../../electron/backend/events');
+    const { OperationRegistry } = await import('../../electron/backend/ops');
+    const bus = new EventBus();
+    const seen: unknown[] = [];
+    bus.subscribe((name, payload) => seen.push([name, JSON.parse(JSON.stringify(payload))]));
+    const ops = new OperationRegistry(bus);
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const { opId, done } = ops.start('test', () => Promise.resolve(cyclic));
+    await done;
+    expect(seen).toEqual([['ops.done', { opId, kind: 'test', status: 'ok', error: null, result: null }]]);
+  });
+});

@@ -33,6 +33,7 @@ export class FakeBackend {
   readonly documents = new Map<string, { meta: DocumentMeta; text: string; base64: string }>();
   readonly audit: AuditEntry[] = [];
   private readonly failures = new Map<Method, AppError[]>();
+  private readonly extraHandlers = new Map<Method, (input: unknown) => unknown>();
   private readonly emitter = new Emitter();
   private seq = 0;
   private clock = Date.UTC(2025, 2, 3, 8, 0, 0);
@@ -96,12 +97,17 @@ export class FakeBackend {
         await Promise.resolve();
         const failure = this.failures.get(method)?.shift();
         if (failure) throw failure;
-        const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
+        const handler = (handlers[method] ?? this.extraHandlers.get(method)) as ((input: unknown) => unknown) | undefined;
         if (!handler) throw new AppError('UNSUPPORTED', `${method} is not implemented by the fake backend`);
         return structuredClone(handler(input));
       };
     }
     this.api = api as Api;
+  }
+
+  /** Adds a handler for a method the fake does not implement (e.g. llm.*), for one test file's needs. */
+  handle<M extends Method>(method: M, handler: (input: Input<M>) => Output<M>): void {
+    this.extraHandlers.set(method, handler as (input: unknown) => unknown);
   }
 
   /** The next call of `method` fails with this error (queued, one per call). */
