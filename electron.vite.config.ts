@@ -3,7 +3,8 @@
  *
  * main     → out/main/{index,host,cli}.js, CommonJS (package.json has no "type": "module").
  *            index = the Electron main process, host = the backend utilityProcess entry,
- *            cli = the `courtdesk` command (bin/courtdesk.cjs loads it under plain Node).
+ *            cli = the `courtdesk` command (bin/courtdesk.cjs loads it under plain Node),
+ *            precedentsWorker = the worker thread for bulk precedent import/indexing.
  *            Code shared by host and cli lands in out/main/chunks/. Every package.json
  *            `dependencies` entry stays external (electron-vite's externalizeDeps): better-sqlite3 is
  *            native, node-llama-cpp must not be bundled and stays a dynamic import().
@@ -28,6 +29,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           host: resolve(root, 'electron/backend/host.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          // worker_threads entry for precedent import/indexing (electron/backend/precedents/runner.ts finds it here).
+          precedentsWorker: resolve(root, 'electron/backend/precedents/worker.ts'),
         },
         output: {
           format: 'cjs',

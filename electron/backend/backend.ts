@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/contract/methods';
 import { appHandlers, readSettings } from './app/service';
 import { caseHandlers } from './cases/service';
+import { draftingHandlers } from './drafting/service';
 import { llmHandlers } from './llm/handlers';
 import { precedentHandlers } from './precedents/service';
 import { intakeHandlers } from './intake/service';
@@ -92,6 +93,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...llmHandlers(ctx),
     ...precedentHandlers(ctx, { nativeBinding: options.nativeBinding }),
     ...intakeHandlers(ctx),
+    ...draftingHandlers(ctx),
   };
   return {
     handlers,

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract/result';
 import { backup, casesList, dbMigrate, samplesLoad } from './commands/data';
 import { benchModel, generate, modelBench, modelInfo } from './commands/model';
+import { draft } from './commands/draft';
 import { intakeCommands } from './commands/intake';
 import { precedentCommands } from './commands/precedents';
 import { serve } from './commands/serve';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   modelBench,
   ...precedentCommands,
   ...intakeCommands,
+  draft,
 ];
 
 function help(io: CliIo): void {

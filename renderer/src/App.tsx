@@ -12,6 +12,8 @@ import { CaseWorkspacePage } from './features/cases/CaseWorkspacePage';
 import { EditCasePage, NewCasePage } from './features/cases/CaseFormPage';
 import { CasesPage } from './features/cases/CasesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { NewFilingPage } from './features/intake/NewFilingPage';
+import { ToolsPage } from './features/intake/ToolsPage';
 import { ModelsPage } from './features/models/ModelsPage';
 import { PrecedentsPage } from './features/precedents/PrecedentsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -61,6 +63,8 @@ export const routes: RouteObject[] = [
       { path: 'cases/new', element: <NewCasePage /> },
       { path: 'cases/:id', element: <CaseWorkspacePage /> },
       { path: 'cases/:id/edit', element: <EditCasePage /> },
+      { path: 'intake/new', element: <NewFilingPage /> },
+      { path: 'intake/tools', element: <ToolsPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'precedents', element: <PrecedentsPage /> },
       { path: 'models', element: <ModelsPage /> },

@@ -10,6 +10,7 @@ import {
   DocumentMeta,
 } from './cases';
 import { Id, Page } from './common';
+import { draftingMethods } from './drafting';
 import { intakeMethods } from './intake';
 import { llmMethods } from './llm';
 import { precedentMethods } from './precedents';
@@ -56,6 +57,7 @@ export const methods = {
   ...llmMethods,
   ...precedentMethods,
   ...intakeMethods,
+  ...draftingMethods,
 } as const;
 
 type Spec = typeof methods;

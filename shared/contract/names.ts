@@ -73,6 +73,21 @@ export const METHOD_NAMES = [
   'statutes.cite',
   'statutes.search',
   'statutes.forCase',
+  'drafting.kinds',
+  'drafting.create',
+  'drafting.get',
+  'drafting.list',
+  'drafting.updateSection',
+  'drafting.resetSection',
+  'drafting.setDate',
+  'drafting.remove',
+  'drafting.history',
+  'drafting.diff',
+  'drafting.generateSection',
+  'drafting.proofread',
+  'drafting.export',
+  'drafting.settings.get',
+  'drafting.settings.update',
 ] as const satisfies readonly Method[];
 
 export const EVENT_NAMES = [

@@ -89,7 +89,7 @@ describe('electron-vite build', () => {
       };
     };
     const main = config.main.build.rolldownOptions;
-    expect(Object.keys(main.input).sort()).toEqual(['cli', 'host', 'index']);
+    expect(Object.keys(main.input).sort()).toEqual(['cli', 'host', 'index', 'precedentsWorker']);
     expect(relative(ROOT, main.input['host'] ?? '')).toBe(join('electron', 'backend', 'host.ts'));
     expect(main.output.format).toBe('cjs');
     expect(config.preload.build.rolldownOptions.output.format).toBe('cjs');

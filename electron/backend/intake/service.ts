@@ -453,6 +453,8 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         const parsed = CaseInput.safeParse({
           ...inputOf(before),
           title: before.title || draftTitle(e),
+          // The complaint's facts and reasons become the case summary unless the clerk wrote one.
+          summary: before.summary || clip(e.factsAndReasons?.value, 20_000),
           parties: partiesFrom(e),
           claims: e.claims.map((c) => ({ text: clip(c.text.value, 5000), amountFen: c.amount?.value ?? null })),
         });

@@ -166,6 +166,10 @@ export async function runImport(task: ImportTask, sink: JobSink): Promise<Import
       sink.progress(state.position, state.total, 'optimising the index');
       repo.optimizeFts(db);
     }
+    if (state.inserted > job.inserted && index) {
+      sink.progress(state.position, state.total, 'updating term statistics');
+      repo.rebuildTermStats(db);
+    }
     repo.setImportStatus(db, task.importId, cancelled ? 'cancelled' : 'done', null, Date.now());
     return repo.getImport(db, task.importId)!;
   } finally {
@@ -211,6 +215,7 @@ export async function runReindex(task: DbTarget & { batchMs?: number }, sink: Jo
       }
     }
     repo.optimizeFts(db);
+    repo.rebuildTermStats(db);
     repo.setMeta(db, 'reindex', 'complete');
     return { indexed: done, segmenter: current, ms: Date.now() - t0 };
   } finally {

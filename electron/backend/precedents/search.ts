@@ -25,8 +25,15 @@ import { SECTION_ORDER } from './sections';
 export const MAX_SEARCH_CHARS = 5_000;
 /** Query terms sent to FTS5 (highest tf·idf first): enough for a fact pattern, bounded for speed. */
 const MAX_TERMS = 48;
+/**
+ * FTS5 scores every document an OR query matches (no top-k pruning), so the cost of a query is the
+ * sum of its terms' posting lists. Terms are added best first until this many postings, which keeps a
+ * query over 100,000 judgments within budget; the first MIN_TERMS are always kept.
+ */
+const POSTINGS_BUDGET = 25_000;
+const MIN_TERMS = 6;
 /** BM25 candidates re-ranked per query. */
-const WINDOW = 200;
+const WINDOW = 120;
 
 /**
  * Re-ranking weights, set a priori from what decides similarity for a judge (issue 5: the cause, the
@@ -107,7 +114,15 @@ export function buildQuery(db: Db, input: string, cause: string | undefined): Qu
   const informative = terms.filter((t) => t.df / n <= 0.5 || n < 20);
   if (informative.length) terms = informative;
   terms.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
-  terms = terms.slice(0, MAX_TERMS);
+  const kept: QueryTerm[] = [];
+  let postings = 0;
+  for (const t of terms) {
+    if (kept.length >= MAX_TERMS) break;
+    if (kept.length >= MIN_TERMS && postings + t.df > POSTINGS_BUDGET) continue;
+    kept.push(t);
+    postings += t.df;
+  }
+  terms = kept;
   let note = base.note;
   if (terms.length === 0) note = '类案库中没有包含这些词语的文书';
   else if (text.length === 1) note = '单字查询范围很宽，建议输入完整的词语或案情';

@@ -31,7 +31,7 @@ const MARKERS: ReadonlyArray<{ name: SectionName; re: RegExp }> = [
   },
   { name: 'reasoning', re: /(?:^|[\n。；])\s*本院认为/ },
   { name: 'judgment', re: /(?:判决如下|裁定如下|调解协议如下|达成(?:如下)?调解协议)[：:]?/ },
-  { name: 'tail', re: /\n\s*(?:审\s*判\s*长|审\s*判\s*员|代理审判员|人民陪审员)[\s　]/ },
+  { name: 'tail', re: /\n\s*(?:审\s*判\s*长|审\s*判\s*员|代理审判员|人民陪审员)\s/ },
 ];
 
 /** Splits a full judgment text into its blocks. Text without any marker is kept whole as facts. */

@@ -16,7 +16,7 @@ import { STOP_WORDS, indexText, tokenize } from './segment';
 // ------------------------------------------------------------------------------------------------
 
 const NUM = '0-9零〇一二两三四五六七八九十百千';
-const ARTICLE_LINE = new RegExp(`^第([${NUM}]+)条(?:之([一二三四五六七八九十]+))?[\\s　]*(.*)$`);
+const ARTICLE_LINE = new RegExp(`^第([${NUM}]+)条(?:之([一二三四五六七八九十]+))?\\s*(.*)$`);
 
 export interface ParsedArticle {
   number: number;
@@ -120,6 +120,16 @@ export const LAW_ALIASES: Readonly<Record<string, string>> = {
   证据规定: '最高人民法院关于民事诉讼证据的若干规定',
   民事证据规定: '最高人民法院关于民事诉讼证据的若干规定',
 };
+
+/**
+ * Short names recognised without 《》 even when the library lacks the law, so that a citation of a
+ * law not (yet) imported, or repealed (合同法 since 2021-01-01, 民法典 art. 1260), is flagged rather
+ * than silently skipped.
+ */
+const COMMON_SHORT_NAMES = [
+  '民法典', '民事诉讼法', '劳动合同法', '劳动法', '道路交通安全法', '公司法', '合同法', '物权法', '婚姻法',
+  '担保法', '侵权责任法', '民法通则', '民法总则', '刑法', '刑事诉讼法', '行政诉讼法', '劳动争议调解仲裁法',
+];
 
 /** Comparison key: no book-title marks or spaces, no 中华人民共和国 prefix, no "(2023年修正)" suffix. */
 export function lawKey(name: string): string {
@@ -260,7 +270,7 @@ export class LawIndex {
 
   /** Names that may stand without 《》 before 第X条 (short titles and aliases), longest first. */
   bareNames(): string[] {
-    const names = new Set<string>(Object.keys(LAW_ALIASES));
+    const names = new Set<string>([...Object.keys(LAW_ALIASES), ...COMMON_SHORT_NAMES]);
     for (const l of this.laws) {
       if (l.title.length <= 20) names.add(l.shortTitle);
     }

@@ -231,6 +231,7 @@ export const citeCommand: Command = {
       if ('code' in r) return r.code;
       if (values.json) io.out(JSON.stringify(r.value));
       else {
+        if (r.value.citations.length === 0) io.out('No citations found (《法名》第X条, or a known short name such as 民法典第675条).');
         for (const c of r.value.citations) {
           io.out(`${c.raw} → ${c.law ? `${c.law.title} (${c.law.version || '—'})` : '未知法律'} [${c.status}]`);
           for (const a of c.articles) io.out(`  第${a.number}条 [${a.status}] ${a.text ? a.text.slice(0, 80) : a.note}`);

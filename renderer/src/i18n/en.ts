@@ -1,3 +1,6 @@
+import { en as chatEn } from '../features/chat/messages';
+import { en as modelsEn } from '../features/models/messages';
+import { en as intakeEn } from '../features/intake/messages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -248,20 +251,7 @@ export const en: Messages = {
     },
     upcomingTitle: '{{tab}} is coming soon',
   },
-  intake: {
-    parties: 'Parties',
-    noParties: 'No parties registered yet. Use “Edit” to add them.',
-    agents: 'Authorised agents',
-    claims: 'Claims',
-    noClaims: 'No claims registered yet.',
-    claimTotal: 'Total claimed',
-    facts: 'Facts and reasons',
-    noFacts: 'No facts and reasons entered yet.',
-    idNumber: 'ID',
-    creditCode: 'Credit code',
-    legalRep: 'Legal representative',
-    born: 'born {{date}}',
-  },
+  intake: intakeEn,
   documents: {
     title: 'Case documents',
     uploadText: 'Click or drag files here to upload',
@@ -370,4 +360,6 @@ export const en: Messages = {
     title: 'Page not found',
     back: 'Back to dashboard',
   },
+  models: modelsEn,
+  chat: chatEn,
 };

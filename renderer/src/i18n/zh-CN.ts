@@ -1,3 +1,7 @@
+import { zh as chatZh } from '../features/chat/messages';
+import { zh as modelsZh } from '../features/models/messages';
+import { zh as intakeZh } from '../features/intake/messages';
+
 /** Default language. en.ts must have exactly these keys (enforced by the Messages type). */
 export const zhCN = {
   app: {
@@ -240,20 +244,7 @@ export const zhCN = {
     },
     upcomingTitle: '{{tab}}功能即将推出',
   },
-  intake: {
-    parties: '当事人',
-    noParties: '尚未登记当事人。可点击“编辑”补充。',
-    agents: '委托诉讼代理人',
-    claims: '诉讼请求',
-    noClaims: '尚未登记诉讼请求。',
-    claimTotal: '请求金额合计',
-    facts: '事实与理由',
-    noFacts: '尚未填写事实与理由。',
-    idNumber: '身份证号',
-    creditCode: '信用代码',
-    legalRep: '法定代表人',
-    born: '{{date}} 出生',
-  },
+  intake: intakeZh,
   documents: {
     title: '案件材料',
     uploadText: '点击或拖拽文件到此处上传',
@@ -362,6 +353,8 @@ export const zhCN = {
     title: '页面不存在',
     back: '返回工作台',
   },
+  models: modelsZh,
+  chat: chatZh,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

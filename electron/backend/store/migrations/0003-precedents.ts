@@ -82,6 +82,14 @@ const migration: Migration = {
       );
       CREATE VIRTUAL TABLE precedents_vocab USING fts5vocab(precedents_fts, 'row');
 
+      -- Document frequency per index term, snapshotted from precedents_vocab after each import or
+      -- reindex: fts5vocab counts a term's documents by walking its whole posting list, far too slow
+      -- per query at 100,000 judgments. Derived data, like the index.
+      CREATE TABLE precedent_terms (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
       CREATE TABLE precedent_meta (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL

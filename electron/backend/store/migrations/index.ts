@@ -3,6 +3,7 @@ import m0001 from './0001-initial';
 import m0002 from './0002-llm';
 import m0003 from './0003-precedents';
 import m0004 from './0004-intake';
+import m0005 from './0005-drafting';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order; each file is tested from the version before it. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -7,6 +7,8 @@ import { useArchiveCase, useCase, useRestoreCase } from '../../api/hooks';
 import { ComingSoon } from '../../ui/EmptyState';
 import { errorCode, ErrorAlert, errorText } from '../../ui/errors';
 import { joinNames, testId } from '../../ui/format';
+import { CaseChat } from '../chat/CaseChat';
+import { StageControl } from '../intake/StageControl';
 import { AuditPanel } from './AuditPanel';
 import { IntakeTab } from './IntakeTab';
 import { CaseNumber, StageTag } from './labels';
@@ -71,6 +73,8 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
           )}
         </div>
         <Space wrap>
+          <StageControl detail={detail} />
+          <CaseChat caseId={detail.id} />
           <Button icon={<EditOutlined />} onClick={() => void navigate(`/cases/${detail.id}/edit`)} disabled={archived} data-testid="case-edit">
             {t('common.edit')}
           </Button>

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { AuditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Segmented, Select, Space, Table } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
@@ -157,9 +157,14 @@ export function CasesPage() {
     <>
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="new-case">
-            {t('cases.new')}
-          </Button>
+          <Space wrap>
+            <Button icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="new-case">
+              {t('cases.new')}
+            </Button>
+            <Button type="primary" icon={<AuditOutlined />} onClick={() => void navigate('/intake/new')} data-testid="cases-new-filing">
+              {t('intake.newFiling.button')}
+            </Button>
+          </Space>
         }
       >
         {t('cases.title')}

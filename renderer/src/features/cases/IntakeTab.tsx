@@ -1,6 +1,8 @@
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Divider, Empty, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Party } from '../../../../shared/contract/cases';
+import { IntakeWizard } from '../intake/IntakeWizard';
+import { RegistrationPanel } from '../intake/Registration';
 import { formatFen } from '../../ui/money';
 import { DocumentsPanel } from './DocumentsPanel';
 
@@ -37,7 +39,7 @@ function PartyCard({ party }: { party: Party }) {
             <div key={a.id} style={{ paddingLeft: 12 }}>
               {a.name}（{t(`enums.agentKind.${a.kind}`)}
               {a.firm ? `，${a.firm}` : ''}
-              {a.licenseNo ? `，${a.licenseNo}` : ''}）{a.phone ? `　${a.phone}` : ''}
+              {a.licenseNo ? `，${a.licenseNo}` : ''}）{a.phone ? `\u3000${a.phone}` : ''}
             </div>
           ))}
         </div>
@@ -46,7 +48,8 @@ function PartyCard({ party }: { party: Party }) {
   );
 }
 
-export function IntakeTab({ detail }: { detail: CaseDetail }) {
+/** The case as registered: parties, claims, facts and its documents. */
+function CaseFacts({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const claims = [...detail.claims].sort((a, b) => a.seq - b.seq);
   const amounts = claims.map((c) => c.amountFen).filter((a): a is number => a !== null);
@@ -104,5 +107,27 @@ export function IntakeTab({ detail }: { detail: CaseDetail }) {
         <DocumentsPanel caseId={detail.id} documents={detail.documents} readOnly={detail.status === 'archived'} />
       </Col>
     </Row>
+  );
+}
+
+/**
+ * 立案: a draft case walks through import → review → cause and check → registration; a registered
+ * case shows its number, fee and deadlines above the case as filed.
+ */
+export function IntakeTab({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="intake-tab">
+      {detail.caseNumber === '' ? <IntakeWizard detail={detail} /> : <RegistrationPanel caseId={detail.id} />}
+      <Divider titlePlacement="start" style={{ marginTop: 24 }}>
+        {t('intake.caseAsFiled')}
+      </Divider>
+      {detail.caseNumber === '' && detail.parties.length === 0 && detail.claims.length === 0 ? (
+        // A draft not yet filled from its complaint: only its documents are worth showing.
+        <DocumentsPanel caseId={detail.id} documents={detail.documents} readOnly={detail.status === 'archived'} />
+      ) : (
+        <CaseFacts detail={detail} />
+      )}
+    </div>
   );
 }

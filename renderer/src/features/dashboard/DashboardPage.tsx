@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalculatorOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Table } from 'antd';
+import { Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/errors';
 import { PageTitle } from '../../ui/EmptyState';
 import { formatDateTime, joinNames } from '../../ui/format';
 import { CaseNumber, StageTag } from '../cases/labels';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import { SamplesCard } from './SamplesCard';
 
 const ACTIVE_STAGES = CaseStage.options.filter((s) => s !== 'archived');
@@ -56,9 +57,17 @@ export function DashboardPage() {
     <div data-testid="dashboard">
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="dashboard-new-case">
-            {t('dashboard.newCase')}
-          </Button>
+          <Space wrap>
+            <Button icon={<CalculatorOutlined />} onClick={() => void navigate('/intake/tools')} data-testid="dashboard-tools">
+              {t('intake.tools.title')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')} data-testid="dashboard-new-case">
+              {t('dashboard.newCase')}
+            </Button>
+            <Button type="primary" icon={<AuditOutlined />} onClick={() => void navigate('/intake/new')} data-testid="dashboard-new-filing">
+              {t('intake.newFiling.button')}
+            </Button>
+          </Space>
         }
       >
         {t('dashboard.title')}
@@ -94,6 +103,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <DeadlinesPanel />
       <Card
         title={t('dashboard.recent')}
         extra={<a onClick={() => void navigate('/cases')}>{t('dashboard.viewAll')}</a>}
