@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTasks, readSuite, yuanToFen } from '../../electron/backend/llm/bench';
@@ -25,7 +25,13 @@ function problem(fileName: string, raw: unknown): string {
 describe('prompt registry', () => {
   it('loads every shipped prompt, versioned, with bounded output schemas', () => {
     const ids = registry.list().map((p) => `${p.id}@${p.version}`);
-    expect(ids).toEqual(['case-chat@1', 'case-chat@2', 'cause-of-action@1', 'extract-parties@1', 'fact-qa@1']);
+    // Every file in resources/prompts loads (none silently skipped), and the core prompts are there.
+    const files = readdirSync(join(resources, 'prompts'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    expect([...ids].sort()).toEqual(files);
+    expect(ids).toEqual(expect.arrayContaining(['case-chat@1', 'case-chat@2', 'cause-of-action@1', 'extract-parties@1', 'fact-qa@1']));
     // A bare id means the newest version; older versions stay for the provenance that names them.
     expect(registry.get('case-chat').version).toBe(2);
     for (const p of registry.list()) expect(unboundedPaths(p.output)).toEqual([]);
