@@ -558,7 +558,7 @@ export function extractComplaint(text: string): Extraction {
   let date: Field<string> | null = null;
   if (closingSec !== undefined) {
     const tailStart = closingSec.headStart;
-    court = labelled(original, half, /此[ \t]*致[ \t]*\n?[ \t]*([\u4e00-\u9fa5]{2,40}?人民法院)/, tailStart, half.length);
+    court = labelled(original, half, /此[ \t]*致(?:[ \t]*\n)*[ \t]*([\u4e00-\u9fa5]{2,40}?人民法院)/, tailStart, half.length);
     signedBy = labelled(original, half, /(?:具状人|起诉人|原告)[ \t]*[:]?[ \t]*(?:\((?:签名|签字|签章|盖章)\))?[ \t]*([^\s(:]{2,40}?)(?=\s|\(|$)/, tailStart, half.length);
     const dates = findDates(original.slice(tailStart));
     const last = dates.at(-1);

@@ -10,3 +10,4 @@ export * from './defaultCalendar';
 export * from './deadlines';
 export * from './causes';
 export * from './completeness';
+export * from './lifecycle';

@@ -229,3 +229,13 @@ describe('model pass merge (hook for the LLM issue)', () => {
     expect(merged.model).toEqual({ ran: true, detail: 'test model' });
   });
 });
+
+describe('court addressed after 此致', () => {
+  it('is found across blank lines (mammoth writes an empty paragraph there)', () => {
+    const text = '民事起诉状\n原告：张三，男，1980年1月2日出生。\n被告：李四。\n诉讼请求：\n1. 判令被告偿还借款5000元。\n事实与理由：借款未还。\n此致\n\n\n广东省深圳市南山区人民法院\n具状人：张三\n2026年3月1日';
+    const ex = extractComplaint(text);
+    expect(ex.court?.value).toBe('广东省深圳市南山区人民法院');
+    const span = ex.court?.span;
+    expect(span && text.slice(span.start, span.end)).toBe('广东省深圳市南山区人民法院');
+  });
+});

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseInputParsed, CaseStage, Procedure } from '../../../shared/contract/cases';
+import type { CaseDetail, CaseInputParsed, Procedure } from '../../../shared/contract/cases';
 import type { FeeOut } from '../../../shared/contract/intake';
 import { addDays, diffDays, ymdToIso } from '../../../shared/rules/dates';
 import { computeDeadline, type DeadlineKind, type DeadlineProcedure, type DeadlineResult } from '../../../shared/rules/deadlines';
@@ -126,18 +126,7 @@ export function registrationDeadlines(input: {
   return out;
 }
 
-/** 立案 → 送达 → 审前准备 → 开庭 → 调解/裁判 → 结案 → 归档, with the shortcuts practice needs. */
-export const TRANSITIONS: Readonly<Record<CaseStage, readonly CaseStage[]>> = {
-  // A registered case may be withdrawn (撤诉, CPL art. 148) before service.
-  intake: ['service', 'closed'],
-  // Mediation can settle a case before any hearing (CPL arts. 96, 136(2)).
-  service: ['pretrial', 'decision', 'closed'],
-  pretrial: ['hearing', 'decision', 'closed'],
-  hearing: ['decision', 'closed'],
-  decision: ['closed'],
-  closed: ['archived'],
-  archived: [],
-};
+export { TRANSITIONS } from '../../../shared/rules/lifecycle';
 
 export function daysBetween(asOf: string, due: string): number {
   return diffDays(asOf, due);

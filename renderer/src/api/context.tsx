@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { BackendStatus } from '../../../shared/contract/bridge';
 import type { Api } from '../../../shared/contract/methods';
 import { silentEvents, type ApiEvents, type ClientEventName, type ClientEventPayload } from './client';
@@ -37,9 +37,7 @@ export function useApiEvent<E extends ClientEventName>(event: E, listener: (payl
 
 export function useBackendStatus(): BackendStatus {
   const { events } = useApiContext();
-  const [status, setStatus] = useState<BackendStatus>(() => events.status());
-  useApiEvent('backend.status', setStatus);
-  // The state may have changed between the first render and the subscription.
-  useEffect(() => setStatus(events.status()), [events]);
-  return status;
+  // An external store: the transport owns the state, React only reads it and re-renders on change.
+  const subscribe = useCallback((onChange: () => void) => events.on('backend.status', () => onChange()), [events]);
+  return useSyncExternalStore(subscribe, () => events.status());
 }

@@ -2,6 +2,7 @@ import { en as chatEn } from '../features/chat/messages';
 import { en as modelsEn } from '../features/models/messages';
 import { en as intakeEn } from '../features/intake/messages';
 import type { Messages } from './zh-CN';
+import { en as precedentsEn } from '../features/precedents/messages';
 
 export const en: Messages = {
   app: {
@@ -362,4 +363,5 @@ export const en: Messages = {
   },
   models: modelsEn,
   chat: chatEn,
+  precedents: precedentsEn,
 };

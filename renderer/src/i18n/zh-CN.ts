@@ -1,6 +1,7 @@
 import { zh as chatZh } from '../features/chat/messages';
 import { zh as modelsZh } from '../features/models/messages';
 import { zh as intakeZh } from '../features/intake/messages';
+import { zh as precedentsZh } from '../features/precedents/messages';
 
 /** Default language. en.ts must have exactly these keys (enforced by the Messages type). */
 export const zhCN = {
@@ -355,6 +356,7 @@ export const zhCN = {
   },
   models: modelsZh,
   chat: chatZh,
+  precedents: precedentsZh,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
