@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HearingStatus, HearingType, Outline, OutlineSection, Participant, Transcript } from '../../../../shared/contract/hearings';
+import type { ConflictKind, HearingStatus, HearingType, Outline, OutlineSection, Participant, Transcript } from '../../../../shared/contract/hearings';
 import type { Db } from '../db';
 
 type Section = z.infer<typeof OutlineSection>;
@@ -25,7 +25,7 @@ export interface HearingRow {
   readonly noticeServedOn: string | null;
   readonly status: HearingStatus;
   readonly notes: string;
-  readonly override: { reason: string; conflicts: string[]; at: number; by: string } | null;
+  readonly override: { reason: string; conflicts: ConflictKind[]; at: number; by: string } | null;
   readonly version: number;
   readonly createdAt: number;
   readonly updatedAt: number;
