@@ -6,8 +6,11 @@ import { appHandlers, readSettings } from './app/service';
 import { caseHandlers } from './cases/service';
 import { draftingHandlers } from './drafting/service';
 import { llmHandlers } from './llm/handlers';
+import { mediationHandlers } from './mediation/service';
 import { precedentHandlers } from './precedents/service';
 import { intakeHandlers } from './intake/service';
+import { reviewHandlers } from './review/service';
+import { hearingHandlers } from './hearings/service';
 import { disposeLlm } from './llm/service';
 import type { BackendContext, RunMode } from './context';
 import { EventBus } from './events';
@@ -94,6 +97,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...precedentHandlers(ctx, { nativeBinding: options.nativeBinding }),
     ...intakeHandlers(ctx),
     ...draftingHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...hearingHandlers(ctx),
+    ...mediationHandlers(ctx),
   };
   return {
     handlers,

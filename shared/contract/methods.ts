@@ -13,7 +13,10 @@ import { Id, Page } from './common';
 import { draftingMethods } from './drafting';
 import { intakeMethods } from './intake';
 import { llmMethods } from './llm';
+import { mediationMethods } from './mediation';
 import { precedentMethods } from './precedents';
+import { reviewMethods } from './review';
+import { hearingMethods } from './hearings';
 
 /**
  * Every renderer → backend call, declared once. The backend handler table, the preload
@@ -58,6 +61,9 @@ export const methods = {
   ...precedentMethods,
   ...intakeMethods,
   ...draftingMethods,
+  ...reviewMethods,
+  ...hearingMethods,
+  ...mediationMethods,
 } as const;
 
 type Spec = typeof methods;

@@ -29,12 +29,13 @@ const PriorFactorSchema = z.object({
   learnable: z.boolean(),
   judgment: z.boolean(),
   basis: z.string().min(1),
+  basisZh: z.string().min(1),
 });
 const PriorSchema = z.object({
   schema: z.literal('courtdesk.mediation-prior/1'),
   version: z.number().int().min(1),
-  intercept: z.object({ weight: z.number(), basis: z.string(), judgment: z.boolean() }),
-  levels: z.object({ easy: z.number().min(0).max(1), hard: z.number().min(0).max(1), basis: z.string() }),
+  intercept: z.object({ weight: z.number(), basis: z.string(), basisZh: z.string(), judgment: z.boolean() }),
+  levels: z.object({ easy: z.number().min(0).max(1), hard: z.number().min(0).max(1), basis: z.string(), basisZh: z.string() }),
   factors: z.array(PriorFactorSchema).min(1),
 });
 export type PriorFactor = z.infer<typeof PriorFactorSchema>;
@@ -43,7 +44,7 @@ export type Prior = z.infer<typeof PriorSchema>;
 const SuggestionSchema = z.object({
   schema: z.literal('courtdesk.mediation-suggestions/1'),
   suggestions: z.array(
-    z.object({ id: z.string(), factors: z.array(z.string()).min(1), zh: z.string(), en: z.string(), basis: z.string() }),
+    z.object({ id: z.string(), factors: z.array(z.string()).min(1), zh: z.string(), en: z.string(), basis: z.string(), basisZh: z.string() }),
   ),
 });
 
@@ -425,6 +426,7 @@ export function scoreFactors(extracted: readonly ExtractedFactor[], model: Model
       weight: round(weight),
       contribution: round(contribution),
       basis: def?.basis ?? '',
+      basisZh: def?.basisZh ?? '',
       judgment: def?.judgment ?? true,
       sources: [...e.sources],
     };
@@ -453,13 +455,13 @@ export function suggestionsFor(factors: readonly Factor[], limit = 5): Suggestio
       if (seen.has(s.id) || !s.factors.includes(f.id)) continue;
       seen.add(s.id);
       const forFactors = factors.filter((g) => s.factors.includes(g.id)).map((g) => g.id);
-      out.push({ id: s.id, zh: s.zh, en: s.en, basis: s.basis, forFactors });
+      out.push({ id: s.id, zh: s.zh, en: s.en, basis: s.basis, basisZh: s.basisZh, forFactors });
     }
     if (f.id === 'bar') return out;
   }
   if (out.length === 0) {
     const fallback = SUGGESTIONS.find((s) => s.id === 'explain-risk');
-    if (fallback) out.push({ id: fallback.id, zh: fallback.zh, en: fallback.en, basis: fallback.basis, forFactors: [] });
+    if (fallback) out.push({ id: fallback.id, zh: fallback.zh, en: fallback.en, basis: fallback.basis, basisZh: fallback.basisZh, forFactors: [] });
   }
   return out;
 }
