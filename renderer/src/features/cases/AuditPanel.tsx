@@ -12,6 +12,9 @@ const PAGE_SIZE = 10;
 
 /** Action names are the backend's (`case.create`, `update`, …): translate the verbs and entities we know. */
 function describeAction(t: TFunction, entry: AuditEntry): string {
+  // Whole action names first (i18next keys cannot contain dots, so they are stored with underscores).
+  const named = t(`audit.named.${entry.action.replace(/[.-]/g, '_')}`, { defaultValue: '' });
+  if (named) return named;
   const verb = entry.action.split('.').pop() ?? entry.action;
   const entity = entry.entity.split('.').pop() ?? entry.entity;
   const verbKey = `audit.actions.${verb}`;
