@@ -70,12 +70,28 @@ export function termMarks(text: string, terms: readonly string[]): TextMark[] {
   return out;
 }
 
-const HIT: CSSProperties = { background: '#ffe58f', padding: '0 1px', borderRadius: 2, color: 'inherit' };
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Drops number marks that only mark noise: a one- or two-digit token (a day, a month) or a piece of
+ * a longer number. Amounts such as 50000 stay marked. Display only: the matched-term list still
+ * shows every term the backend scored.
+ */
+export function withoutNumericNoise(text: string, marks: readonly TextMark[]): TextMark[] {
+  return marks.filter((m) => {
+    if (m.kind === 'passage') return true;
+    const s = text.slice(Math.max(0, m.start), Math.max(0, m.end));
+    if (!/^\d+$/.test(s)) return true;
+    return s.length > 2 && !isDigit(text[m.start - 1]) && !isDigit(text[m.end]);
+  });
+}
+
+const HIT: CSSProperties = { background: '#ffe58f', padding: 0, borderRadius: 2, color: 'inherit' };
 const TERM: CSSProperties = { background: '#fff1b8', borderRadius: 2, color: 'inherit', padding: 0 };
 const PASSAGE: CSSProperties = { background: '#e6f4ff', boxShadow: 'inset 0 -2px 0 #91caff' };
 
 export function Highlighted({ text, marks, hitTestId = 'prec-mark' }: { text: string; marks: readonly TextMark[]; hitTestId?: string }) {
-  const nodes: ReactNode[] = segmentText(text, marks).map((s) => {
+  const nodes: ReactNode[] = segmentText(text, withoutNumericNoise(text, marks)).map((s) => {
     const inPassage = s.kinds.has('passage');
     const style = inPassage ? PASSAGE : undefined;
     let node: ReactNode = s.text;

@@ -16,8 +16,10 @@ export function HitList({
   page,
   onPage,
   emptyText,
+  queryCause,
 }: {
   hits: readonly SearchHit[];
+  queryCause: string | null;
   total?: number;
   page?: number;
   onPage?: (page: number) => void;
@@ -32,7 +34,7 @@ export function HitList({
         <Empty description={<Typography.Text type="secondary">{emptyText}</Typography.Text>} data-testid="prec-no-results" />
       ) : (
         hits.map((hit) => (
-          <ResultCard key={hit.precedent.id} hit={hit} onOpen={(h, passage) => setReader({ id: h.precedent.id, hit: h, passage })} />
+          <ResultCard key={hit.precedent.id} hit={hit} queryCause={queryCause} onOpen={(h, passage) => setReader({ id: h.precedent.id, hit: h, passage })} />
         ))
       )}
       {onPage && page !== undefined && pages > PAGE_SIZE && (

@@ -14,6 +14,7 @@ import {
   Row,
   Select,
   Space,
+  Spin,
   Statistic,
   Table,
   Tag,
@@ -103,7 +104,7 @@ export function IssueList({ issues, error }: { issues: readonly ImportIssue[]; e
               <Typography.Text strong>
                 {[i.file, i.line !== null ? t('precedents.library.line', { line: i.line }) : null].filter(Boolean).join(' ')}
               </Typography.Text>
-              {(i.file || i.line !== null) && '：'}
+              {(i.file || i.line !== null) && t('precedents.punct.colon')}
               {i.message}
             </li>
           ))}
@@ -246,8 +247,10 @@ function ImportProgress({ current, op, onCancel, onResume }: { current: Current;
             {t('precedents.library.cancel')}
           </Button>
         </Space>
-        <Progress percent={total ? percentOf(p) : 100} status="active" showInfo={total !== null} />
-        <Space size={16} wrap>
+        {/* A JSONL/CSV stream has no known total: a full bar would look finished, so only counts are shown. */}
+        {total ? <Progress percent={percentOf(p)} status="active" /> : null}
+        <Space size={16} wrap style={{ marginTop: total ? 0 : 8 }}>
+          {!total && <Spin size="small" />}
           <Typography.Text type="secondary" data-testid="import-position">
             {total !== null ? t('precedents.library.position', { position, total }) : t('precedents.library.positionUnknown', { position })}
           </Typography.Text>

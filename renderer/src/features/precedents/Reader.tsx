@@ -63,7 +63,7 @@ function ReaderBody({ detail, hit, passage }: { detail: PrecedentDetail; hit: Se
         column={2}
         bordered
         items={[
-          { key: 'court', label: t('precedents.reader.court'), children: `${detail.court || t('common.none')}（${t(`precedents.courtLevel.${detail.courtLevel}`)}）` },
+          { key: 'court', label: t('precedents.reader.court'), children: `${detail.court || t('common.none')}${t('precedents.punct.paren', { text: t(`precedents.courtLevel.${detail.courtLevel}`) })}` },
           { key: 'date', label: t('precedents.hit.decidedOn'), children: detail.decidedOn ?? detail.year ?? t('common.none') },
           { key: 'caseNumber', label: t('precedents.reader.caseNumber'), children: detail.caseNumber || t('common.none') },
           { key: 'procedure', label: t('precedents.reader.procedure'), children: `${t(`precedents.procedure.${detail.procedure}`)} · ${t(`precedents.docKind.${detail.docKind}`)}` },

@@ -18,14 +18,17 @@ const COMPONENT_COLORS: Readonly<Record<string, string>> = {
   authority: '#a61d24',
 };
 
+/** One label/content pair of the explanation grid (two grid cells, so labels line up in any language). */
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginTop: 6 }} data-testid={testId}>
-      <Typography.Text type="secondary" style={{ flex: '0 0 84px', fontSize: 13 }}>
+    <>
+      <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: 'nowrap', lineHeight: '22px' }}>
         {label}
       </Typography.Text>
-      <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
-    </div>
+      <div style={{ minWidth: 0 }} data-testid={testId}>
+        {children}
+      </div>
+    </>
   );
 }
 
@@ -84,20 +87,19 @@ export function PrecedentMeta({ hit }: { hit: SearchHit }) {
       <span>
         {p.court || t('common.none')}
         {p.courtLevel !== 'unknown' && (
-          <Typography.Text type="secondary">（{t(`precedents.courtLevel.${p.courtLevel}`)}）</Typography.Text>
+          <Typography.Text type="secondary">{t('precedents.punct.paren', { text: t(`precedents.courtLevel.${p.courtLevel}`) })}</Typography.Text>
         )}
       </span>
       <span>{p.decidedOn ?? p.year ?? t('common.none')}</span>
-      {p.causes.length > 0 && <span>{p.causes.join('、')}</span>}
+      {p.causes.length > 0 && <span>{p.causes.join(t('precedents.punct.list'))}</span>}
       {p.procedure !== 'unknown' && <span>{t(`precedents.procedure.${p.procedure}`)}</span>}
       <Tooltip title={hit.explanation.source.ref}>
         <span data-testid="prec-source">
-          <Typography.Text type="secondary">{t('precedents.hit.source')}：</Typography.Text>
+          <Typography.Text type="secondary">{t('precedents.hit.source')}{t('precedents.punct.colon')}</Typography.Text>
           {hit.explanation.source.name}
           {hit.explanation.source.ref && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {' '}
-              （{hit.explanation.source.ref}）
+              {t('precedents.punct.paren', { text: hit.explanation.source.ref })}
             </Typography.Text>
           )}
         </span>
@@ -107,13 +109,35 @@ export function PrecedentMeta({ hit }: { hit: SearchHit }) {
 }
 
 /** "Why it matches": cause, shared elements and relationships, amounts, matched terms and key passages. */
-export function WhyItMatches({ explanation, onPassage }: { explanation: Explanation; onPassage?: (index: number) => void }) {
+export function WhyItMatches({
+  explanation,
+  queryCause,
+  onPassage,
+}: {
+  explanation: Explanation;
+  /** The cause searched with, if any: without one, "different cause" would be meaningless. */
+  queryCause: string | null;
+  onPassage?: (index: number) => void;
+}) {
   const { t } = useTranslation();
   const e = explanation;
   const terms = [...e.matchedTerms].sort((a, b) => b.weight - a.weight).slice(0, 14);
   const maxWeight = Math.max(0.0001, ...terms.map((m) => m.weight));
   return (
-    <div data-testid="prec-why" style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: '6px 12px 10px', marginTop: 10 }}>
+    <div
+      data-testid="prec-why"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'max-content minmax(0, 1fr)',
+        gap: '6px 12px',
+        alignItems: 'baseline',
+        background: '#fafafa',
+        border: '1px solid #f0f0f0',
+        borderRadius: 6,
+        padding: '8px 12px',
+        marginTop: 10,
+      }}
+    >
       <Row label={t('precedents.hit.why')}>
         <Space size={[4, 4]} wrap>
           {e.causeMatch ? (
@@ -121,9 +145,11 @@ export function WhyItMatches({ explanation, onPassage }: { explanation: Explanat
               {t('precedents.hit.causeMatch')}
             </Tag>
           ) : (
-            <Tag icon={<MinusCircleOutlined />} data-testid="prec-cause-differs">
-              {t('precedents.hit.causeDiffers')}
-            </Tag>
+            queryCause && (
+              <Tag icon={<MinusCircleOutlined />} data-testid="prec-cause-differs">
+                {t('precedents.hit.causeDiffers', { cause: queryCause })}
+              </Tag>
+            )
           )}
           {e.sharedElements.map((f) => (
             <Tooltip key={f.id} title={t('precedents.hit.sharedElements')}>
@@ -186,7 +212,15 @@ export function WhyItMatches({ explanation, onPassage }: { explanation: Explanat
 }
 
 /** One search result: what it is, where it comes from, how much it counts, and why it was found. */
-export function ResultCard({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit, passage: number | null) => void }) {
+export function ResultCard({
+  hit,
+  queryCause,
+  onOpen,
+}: {
+  hit: SearchHit;
+  queryCause: string | null;
+  onOpen: (hit: SearchHit, passage: number | null) => void;
+}) {
   const { t } = useTranslation();
   const p = hit.precedent;
   return (
@@ -214,7 +248,7 @@ export function ResultCard({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: Sear
           </Button>
         </Space>
       </div>
-      <WhyItMatches explanation={hit.explanation} onPassage={(i) => onOpen(hit, i)} />
+      <WhyItMatches explanation={hit.explanation} queryCause={queryCause} onPassage={(i) => onOpen(hit, i)} />
     </Card>
   );
 }

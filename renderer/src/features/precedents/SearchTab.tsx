@@ -1,4 +1,4 @@
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { ClearOutlined, FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, InputNumber, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +16,9 @@ import { HitList, PAGE_SIZE } from './HitList';
 import { usePrecedentSearch, usePrecedentStats } from './hooks';
 import { QueryInfoPanel } from './QueryInfo';
 
-function Field({ label, children, width }: { label: string; children: ReactNode; width?: number }) {
+function Field({ label, children, span = 1 }: { label: string; children: ReactNode; span?: number }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: width ?? 180 }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0, gridColumn: `span ${span}` }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {label}
       </Typography.Text>
@@ -47,7 +47,9 @@ export function FilterBar({
   onChange,
   sources,
   causeOptions,
+  children,
 }: {
+  children?: ReactNode;
   filters: SearchFilters;
   onChange: (f: SearchFilters) => void;
   sources: readonly string[];
@@ -57,8 +59,11 @@ export function FilterBar({
   const set = (patch: SearchFilters) => onChange({ ...filters, ...patch });
   const empty = Object.keys(cleanFilters(filters)).length === 0;
   return (
-    <div data-testid="prec-filters" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
-      <Field label={t('precedents.search.authorities')} width={320}>
+    <div
+      data-testid="prec-filters"
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(210px, 1fr))', gap: '10px 16px', alignItems: 'end' }}
+    >
+      <Field label={t('precedents.search.authorities')} span={2}>
         <Checkbox.Group
           value={filters.authorities ?? []}
           onChange={(v) => set({ authorities: v as Authority[] })}
@@ -71,7 +76,7 @@ export function FilterBar({
           ))}
         </Checkbox.Group>
       </Field>
-      <Field label={t('precedents.search.causes')} width={220}>
+      <Field label={t('precedents.search.causes')}>
         <Select
           mode="tags"
           allowClear
@@ -83,7 +88,7 @@ export function FilterBar({
           maxTagCount="responsive"
         />
       </Field>
-      <Field label={t('precedents.search.courtLevels')} width={200}>
+      <Field label={t('precedents.search.courtLevels')}>
         <Select
           mode="multiple"
           allowClear
@@ -95,8 +100,8 @@ export function FilterBar({
           data-testid="prec-filter-court-level"
         />
       </Field>
-      <Field label={t('precedents.search.years')} width={200}>
-        <Space.Compact>
+      <Field label={t('precedents.search.years')}>
+        <Space.Compact style={{ width: '100%' }}>
           <InputNumber
             min={1949}
             max={2100}
@@ -104,7 +109,7 @@ export function FilterBar({
             value={filters.yearFrom ?? null}
             onChange={(v) => set({ yearFrom: v ?? undefined })}
             placeholder={t('precedents.search.yearFrom')}
-            style={{ width: 100 }}
+            style={{ width: '50%' }}
             data-testid="prec-filter-year-from"
           />
           <InputNumber
@@ -114,12 +119,12 @@ export function FilterBar({
             value={filters.yearTo ?? null}
             onChange={(v) => set({ yearTo: v ?? undefined })}
             placeholder={t('precedents.search.yearTo')}
-            style={{ width: 100 }}
+            style={{ width: '50%' }}
             data-testid="prec-filter-year-to"
           />
         </Space.Compact>
       </Field>
-      <Field label={t('precedents.search.procedures')} width={180}>
+      <Field label={t('precedents.search.procedures')}>
         <Select
           mode="multiple"
           allowClear
@@ -131,7 +136,7 @@ export function FilterBar({
           data-testid="prec-filter-procedure"
         />
       </Field>
-      <Field label={t('precedents.search.sources')} width={180}>
+      <Field label={t('precedents.search.sources')}>
         <Select
           mode="multiple"
           allowClear
@@ -143,9 +148,12 @@ export function FilterBar({
           data-testid="prec-filter-source"
         />
       </Field>
-      <Button icon={<ClearOutlined />} disabled={empty} onClick={() => onChange({})} data-testid="prec-filter-clear">
-        {t('precedents.search.clear')}
-      </Button>
+      {children}
+      <div>
+        <Button icon={<ClearOutlined />} disabled={empty} onClick={() => onChange({})} data-testid="prec-filter-clear">
+          {t('precedents.search.clear')}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -154,7 +162,7 @@ export function LibraryEmpty({ title, body, action, onAction, testId }: { title:
   return (
     <div data-testid={testId}>
       <Result
-        status="info"
+        icon={<FileSearchOutlined style={{ color: '#a61d24' }} />}
         title={title}
         subTitle={<span style={{ display: 'inline-block', maxWidth: 620 }}>{body}</span>}
         extra={
@@ -227,11 +235,7 @@ export function SearchTab({ onGoLibrary, initialQuery = '', initialCause = '' }:
           {t('precedents.search.run')}
         </Button>
       </div>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap', margin: '12px 0 16px' }}>
-        <Field label={t('precedents.search.boostCause')} width={220}>
-          <Input value={boost} onChange={(e) => setBoost(e.target.value)} placeholder={t('precedents.search.boostCausePlaceholder')} allowClear data-testid="prec-boost-cause" maxLength={100} />
-        </Field>
-      </div>
+      <div style={{ height: 12 }} />
       <FilterBar
         filters={filters}
         onChange={(f) => {
@@ -243,7 +247,11 @@ export function SearchTab({ onGoLibrary, initialQuery = '', initialCause = '' }:
         }}
         sources={stats.data?.bySource.map((s) => s.source) ?? []}
         causeOptions={causeOptions}
-      />
+      >
+        <Field label={t('precedents.search.boostCause')}>
+          <Input value={boost} onChange={(e) => setBoost(e.target.value)} placeholder={t('precedents.search.boostCausePlaceholder')} allowClear data-testid="prec-boost-cause" maxLength={100} />
+        </Field>
+      </FilterBar>
       <div style={{ marginTop: 16 }}>
         {!submitted && <Typography.Paragraph type="secondary">{t('precedents.search.prompt')}</Typography.Paragraph>}
         {search.isError && <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />}
@@ -267,6 +275,7 @@ export function SearchTab({ onGoLibrary, initialQuery = '', initialCause = '' }:
                 setSubmitted({ ...submitted, offset: (p - 1) * PAGE_SIZE });
               }}
               emptyText={t('precedents.search.noResults')}
+              queryCause={submitted.cause ?? null}
             />
           </>
         )}

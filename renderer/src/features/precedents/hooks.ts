@@ -84,20 +84,22 @@ export function usePrecedent(id: string | null) {
   });
 }
 
-export function usePrecedentsForCase(caseId: string, filters: SearchFilters, limit = 10) {
+export function usePrecedentsForCase(caseId: string, filters: SearchFilters, enabled: boolean, limit = 10) {
   const api = useApi();
   return useQuery({
     queryKey: precKeys.forCase(caseId, filters),
     queryFn: () => api['precedents.forCase']({ caseId, filters, limit }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useStatutesForCase(caseId: string, limit = 8) {
+export function useStatutesForCase(caseId: string, enabled: boolean, limit = 8) {
   const api = useApi();
   return useQuery({
     queryKey: precKeys.statutesForCase(caseId),
     queryFn: () => api['statutes.forCase']({ caseId, limit }),
+    enabled,
   });
 }
 
