@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftingSettings } from '../../../../shared/contract/drafting';
-import { A4_MM, geometry, layoutLines, paginate, placeholderRanges, type PreviewLine, type PreviewSection } from './layout';
+import { A4_MM, charWidth, geometry, layoutLines, paginate, placeholderRanges, type PreviewLine, type PreviewSection } from './layout';
 import { renderMarked, type MarkRange } from './marks';
 
 export const TITLE_FONT_STACK = '"方正小标宋简体", "方正小标宋_GBK", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif';
@@ -10,6 +10,18 @@ export const BODY_FONT_STACK = '"仿宋_GB2312", "FangSong", "仿宋", "STFangso
 
 function quoted(names: readonly string[]): string {
   return names.map((n) => `"${n.replace(/"/g, '')}"`).join(', ');
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+
+/** The rendered width of a line in px, or null where there is no canvas (jsdom in tests). */
+function measure(text: string, font: string): number | null {
+  if (measureCtx === undefined) {
+    measureCtx = typeof navigator === 'undefined' || /jsdom/.test(navigator.userAgent) ? null : document.createElement('canvas').getContext('2d');
+  }
+  if (!measureCtx) return null;
+  measureCtx.font = font;
+  return measureCtx.measureText(text).width;
 }
 
 /** Pixels per millimetre for a preview column of this width (A4 plus a little air). */
@@ -41,6 +53,15 @@ export function PagePreview({
     });
     ro.observe(el);
     return () => ro.disconnect();
+  }, []);
+  const [, setFontsReady] = useState(false);
+  useEffect(() => {
+    if (typeof document === 'undefined' || !('fonts' in document)) return;
+    let live = true;
+    void document.fonts.ready.then(() => live && setFontsReady(true));
+    return () => {
+      live = false;
+    };
   }, []);
   const s = scaleFor(width);
   const g = useMemo(() => geometry(settings), [settings]);
@@ -81,21 +102,30 @@ export function PagePreview({
         return { ...base, textAlign: 'left' };
       case 'blank':
         return { ...base, cursor: 'default' };
-      default:
+      default: {
+        // Justified like the export: a full line's characters are spread to the right edge.
+        // (Browsers do not justify a single unbreakable CJK line reliably, so the spacing is computed.)
+        const avail = g.charsPerLine - (l.first ? 2 : 0);
+        const chars = [...l.text];
+        let spreadPx = 0;
+        if (!l.last && chars.length > 1) {
+          const measured = measure(l.text, `${(g.charMm * s).toFixed(2)}px ${bodyFont}`);
+          const used = measured ?? chars.reduce((n, ch) => n + charWidth(ch), 0) * g.charMm * s;
+          // Spread a short line; squeeze an over-full one a little (never by more than a tenth of a character).
+          spreadPx = Math.max(-0.1 * g.charMm * s, (avail * g.charMm * s - used) / chars.length);
+        }
         return {
           ...base,
           paddingLeft: l.first ? mm(2 * g.charMm) : 0,
-          textAlign: 'justify',
-          textAlignLast: l.last ? 'left' : 'justify',
-          whiteSpace: 'nowrap',
+          letterSpacing: spreadPx ? `${spreadPx.toFixed(3)}px` : undefined,
         };
+      }
     }
   };
 
   return (
     <div ref={box} data-testid="draft-preview" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
-        <Typography.Text strong>{t('drafting.editor.preview')}</Typography.Text>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 4 }}>
         <Typography.Text type="secondary" data-testid="draft-preview-pages">
           {t('drafting.preview.pages', { count: pages.length })}
         </Typography.Text>

@@ -7,7 +7,7 @@ import type { DiffPart, DraftSection, SectionCitation, SectionSource } from '../
 import { testId } from '../../ui/format';
 import { placeholderRanges } from './layout';
 import { renderMarked, type MarkRange } from './marks';
-import { diffChars } from './textDiff';
+import { cleanupDiff, diffChars } from './textDiff';
 import type { GenerationNotice } from './useDraftEditor';
 
 const SOURCE_COLOR: Record<SectionSource, string> = { template: 'default', rules: 'blue', model: 'purple', judge: 'green' };
@@ -73,7 +73,8 @@ const MarkedTextArea = forwardRef<
         style={{ ...TEXT_STYLE, borderColor: 'transparent', color: 'transparent', minHeight: 60 }}
       >
         {renderMarked(value, 0, marks, 'transparent')}
-        {'\n\u200b'}
+        {/* A trailing newline needs a character after it to take up its line, as in the textarea. */}
+        {value.endsWith('\n') || value === '' ? '\u200b' : ''}
       </div>
       <textarea
         ref={area}
@@ -105,7 +106,7 @@ const MarkedTextArea = forwardRef<
 export function DiffText({ parts, testIdValue }: { parts: readonly DiffPart[]; testIdValue?: string }) {
   return (
     <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8, fontSize: 14 }} data-testid={testIdValue}>
-      {parts.map((p, i) =>
+      {cleanupDiff(parts).map((p, i) =>
         p.op === 'equal' ? (
           <span key={i}>{p.text}</span>
         ) : p.op === 'insert' ? (
@@ -113,7 +114,7 @@ export function DiffText({ parts, testIdValue }: { parts: readonly DiffPart[]; t
             {p.text}
           </ins>
         ) : (
-          <del key={i} data-testid="diff-delete" style={{ background: '#ffccc7', color: '#a8071a' }}>
+          <del key={i} data-testid="diff-delete" style={{ background: '#ffccc7', color: '#a8071a', textDecoration: 'line-through' }}>
             {p.text}
           </del>
         ),

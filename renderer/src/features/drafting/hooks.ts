@@ -8,7 +8,7 @@ export const draftKeys = {
   kinds: ['drafting', 'kinds'] as const,
   list: (caseId: string) => ['drafting', 'list', caseId] as const,
   draft: (id: string) => ['drafting', 'draft', id] as const,
-  history: (id: string) => ['drafting', 'history', id] as const,
+  history: (id: string, version: number) => ['drafting', 'history', id, version] as const,
   diff: (id: string, from: number, to: number) => ['drafting', 'diff', id, from, to] as const,
   settings: ['drafting', 'settings'] as const,
 };
@@ -30,13 +30,16 @@ export function useDraft(draftId: string) {
     queryKey: draftKeys.draft(draftId),
     queryFn: () => api['drafting.get']({ draftId }),
     staleTime: Infinity,
+    // Dropped when the editor closes, so reopening reads the latest saved version.
+    gcTime: 0,
     refetchOnWindowFocus: false,
   });
 }
 
-export function useDraftHistory(draftId: string, enabled: boolean) {
+/** Keyed by the draft's version, so every save shows up when the drawer is opened. */
+export function useDraftHistory(draftId: string, version: number, enabled: boolean) {
   const api = useApi();
-  return useQuery({ queryKey: draftKeys.history(draftId), queryFn: () => api['drafting.history']({ draftId }), enabled });
+  return useQuery({ queryKey: draftKeys.history(draftId, version), queryFn: () => api['drafting.history']({ draftId }), enabled });
 }
 
 export function useDraftDiff(draftId: string, from: number | null, to: number | null) {

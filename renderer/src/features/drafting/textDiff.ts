@@ -61,3 +61,37 @@ export function diffChars(before: string, after: string): DiffPart[] {
   push(out, 'equal', a.slice(a.length - suf).join(''));
   return out;
 }
+
+/**
+ * Readability pass over a character diff (like diff-match-patch's semantic cleanup): a short
+ * equal run between two changes ("的", "原告") is folded into them, and each run of changes is shown
+ * as one deletion followed by one insertion, so a rewritten sentence reads as old → new instead of
+ * confetti. The texts on either side are unchanged.
+ */
+export function cleanupDiff(parts: readonly DiffPart[], maxIsland = 3): DiffPart[] {
+  const isChange = (p: DiffPart | undefined) => p !== undefined && p.op !== 'equal';
+  // Mark short equal islands that sit between changes as changes (both a delete and an insert).
+  const flat: { op: DiffPart['op'] | 'both'; text: string }[] = parts.map((p, i) =>
+    p.op === 'equal' && [...p.text].length <= maxIsland && isChange(parts[i - 1]) && isChange(parts[i + 1]) ? { op: 'both', text: p.text } : p,
+  );
+  const out: DiffPart[] = [];
+  let del = '';
+  let ins = '';
+  const flushRun = () => {
+    push(out, 'delete', del);
+    push(out, 'insert', ins);
+    del = '';
+    ins = '';
+  };
+  for (const p of flat) {
+    if (p.op === 'equal') {
+      flushRun();
+      push(out, 'equal', p.text);
+    } else {
+      if (p.op !== 'insert') del += p.text;
+      if (p.op !== 'delete') ins += p.text;
+    }
+  }
+  flushRun();
+  return out;
+}

@@ -80,6 +80,8 @@ export function useDraftEditor(initial: Draft) {
   const textsRef = useRef<Texts>(textsOf(initial));
   const conflictsRef = useRef<Texts>({});
   const blocked = useRef(false);
+  /** True between a CONFLICT and the judge's reload/discard (mirrors `blocked` for rendering). */
+  const [needsReload, setNeedsReload] = useState(false);
   const hold = useRef(false);
   const saving = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -155,9 +157,12 @@ export function useDraftEditor(initial: Draft) {
           });
           adopt(next);
           setSaveError(null);
+          // The case's list shows versions and 待补充 counts (refetched only if it is on screen).
+          void qc.invalidateQueries({ queryKey: draftKeys.list(next.caseId) });
         } catch (err) {
           if (errorCode(err) === 'CONFLICT') {
             blocked.current = true;
+            setNeedsReload(true);
             setSaveState('conflict');
           } else {
             setSaveError(err);
@@ -176,7 +181,7 @@ export function useDraftEditor(initial: Draft) {
       saving.current = null;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refs only; api and draftId are stable for the editor's life
-  }, [api, draftId, adopt]);
+  }, [api, draftId, adopt, qc]);
 
   const flushRef = useRef(flush);
   useEffect(() => {
@@ -215,6 +220,7 @@ export function useDraftEditor(initial: Draft) {
     }
     adopt(latest);
     blocked.current = false;
+    setNeedsReload(false);
     setConflicts(found);
     await flush();
     settle();
@@ -225,6 +231,7 @@ export function useDraftEditor(initial: Draft) {
     clearTimer();
     const latest = await api['drafting.get']({ draftId });
     blocked.current = false;
+    setNeedsReload(false);
     setConflicts({});
     setDraft(latest);
     setTexts(textsOf(latest));
@@ -342,8 +349,11 @@ export function useDraftEditor(initial: Draft) {
   return {
     draft,
     texts,
+    /** The boxes' text right now (not as of the last render). */
+    getTexts: () => textsRef.current,
     saveState,
     saveError,
+    needsReload,
     conflicts,
     setText,
     flush,
