@@ -33,13 +33,14 @@ describe.skipIf(!haveTinyModel)('generation service (tiny random model)', () => 
   });
 
   it('loads with progress and reports ready', async () => {
-    const done = await load({ contextSize: 2048 });
+    // The app's default context (4096): the drafting prompts budget long answers and need it.
+    const done = await load({ contextSize: 4096 });
     expect(done.status).toBe('ok');
     const progress = rec.events.filter((e) => e.name === 'ops.progress' && (e.payload as { kind: string }).kind === 'llm.load');
     expect(progress.length).toBeGreaterThan(0);
     const st = await tb.api['llm.status']({});
     expect(st).toMatchObject({ state: 'ready', queued: 0, savedModel: tinyModel });
-    expect(st.model?.contextSize).toBe(2048);
+    expect(st.model?.contextSize).toBe(4096);
     expect(st.threads).toBeGreaterThanOrEqual(1);
     expect(rec.events.some((e) => e.name === 'llm.status' && (e.payload as LlmStatus).state === 'loading')).toBe(true);
   });
@@ -84,13 +85,23 @@ describe.skipIf(!haveTinyModel)('generation service (tiny random model)', () => 
         history: '',
         question: '借款多少？',
       },
+      'review-summary': { title: '起诉状', passages: '[1] 被告借款50000元。\n[2] 借期一年，到期未还。' },
+      'mediation-narrative': { cause: '民间借贷纠纷', facts: '[F1] 被告借款50000元未还。\n[F2] 双方系朋友关系。' },
     };
+    // The drafting prompts share one input shape.
+    for (const id of ['draft-claims', 'draft-defense', 'draft-findings', 'draft-reasoning']) {
+      inputs[id] = { caseFacts: '原告张三诉被告李四民间借贷纠纷。', material: '被告借款50000元未还。', statutes: '', precedents: '' };
+    }
     const prompts = llm.prompts.list();
     // Keyed by id@version where versions differ in input, else by id: every shipped version must be covered.
     const inputFor = (p: { id: string; version: number }) => inputs[`${p.id}@${p.version}`] ?? inputs[p.id];
     expect(prompts.filter((p) => !inputFor(p)).map((p) => `${p.id}@${p.version}`)).toEqual([]);
     for (const p of prompts) {
-      const { value, done } = await llm.generateStructured(`${p.id}@${p.version}`, inputFor(p)!, { caseId: 'case-1' });
+      const { value, done } = await llm
+        .generateStructured(`${p.id}@${p.version}`, inputFor(p)!, { caseId: 'case-1' })
+        .catch((err: unknown) => {
+          throw new Error(`${p.id}@${p.version}: ${String(err)}`);
+        });
       expect(done.reason).toBe('stop');
       expect(value).toEqual(JSON.parse(done.text));
       const prov = await tb.api['llm.provenance.get']({ id: done.provenanceId! });

@@ -113,3 +113,29 @@ describe('bench suite and catalogue', () => {
     expect(defaultThreads(16)).toBe(6);
   });
 });
+
+/** Longest JSON text a schema allows, in characters: an upper bound on what the grammar may force out. */
+function maxJsonChars(s: Record<string, unknown>): number {
+  const props = (s['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+  switch (s['type']) {
+    case 'string':
+      return Number(s['maxLength'] ?? 0) + 2;
+    case 'object':
+      return Object.entries(props).reduce((n, [k, v]) => n + maxJsonChars(v) + k.length + 4, 2);
+    case 'array':
+      return Number(s['maxItems'] ?? 0) * (maxJsonChars((s['items'] ?? {}) as Record<string, unknown>) + 1) + 2;
+    case 'integer':
+    case 'number':
+      return 20;
+    default:
+      return Array.isArray(s['enum']) ? Math.max(...(s['enum'] as unknown[]).map((e) => JSON.stringify(e).length)) : 10;
+  }
+}
+
+describe('prompt budgets', () => {
+  // A model that writes every string to its bound must still close the JSON before maxTokens,
+  // or the answer is lost; at least one token per character is the conservative budget.
+  it.each(registry.list().map((p) => [`${p.id}@${p.version}`, p] as const))('%s budgets enough tokens for its longest answer', (_name, p) => {
+    expect(p.maxTokens).toBeGreaterThanOrEqual(maxJsonChars(p.output as Record<string, unknown>));
+  });
+});
