@@ -174,7 +174,7 @@ describe('hearings (庭审)', () => {
     ]);
     expect(notice.recipients[0]!.address).toBe('示例省示例市示例区明远路1号');
     expect(notice.announcement.required).toBe(true);
-    expect(notice.announcement.text).toBe(`本院定于2026年5月6日上午9时00分在第三法庭公开开庭审理张明远诉李清河民间借贷纠纷一案（${loan.caseNumber}）。特此公告。`);
+    expect(notice.announcement.text).toBe(`本院定于2026年5月6日上午9时00分在第三法庭公开开庭审理张明远诉李清河民间借贷纠纷一案，案号${loan.caseNumber}。特此公告。`);
 
     // The defendant is removed from the case after scheduling: kept on the hearing, marked.
     const loan2 = await t.api['cases.get']({ id: loan.id });

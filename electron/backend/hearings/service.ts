@@ -271,7 +271,7 @@ function noticeData(ctx: BackendContext, hearingId: string): NoticeData {
   const required = h.publicHearing && h.type === 'trial';
   const pl = names('plaintiff').join('、');
   const df = names('defendant').join('、');
-  const text = `本院定于${when}在${place}公开开庭审理${pl || '（原告）'}诉${df || '（被告）'}${c.causeOfAction || '（案由）'}一案${c.caseNumber ? `（${c.caseNumber}）` : ''}。特此公告。`;
+  const text = `本院定于${when}在${place}公开开庭审理${pl || '（原告）'}诉${df || '（被告）'}${c.causeOfAction || '（案由）'}一案${c.caseNumber ? `，案号${c.caseNumber}` : ''}。特此公告。`;
   return {
     hearingId,
     court: { name: court.name, code: court.code },
