@@ -125,7 +125,7 @@ describe('case workspace', () => {
     return { backend, id: c.id };
   }
 
-  it('shows parties with agents, claims in yuan, facts, and honest empty tabs', async () => {
+  it('shows parties with agents, claims in yuan, facts, and opens the review tab', async () => {
     const user = userEvent.setup();
     const { backend, id } = oneCase();
     renderApp(`/cases/${id}`, backend);
@@ -140,8 +140,7 @@ describe('case workspace', () => {
     expect(screen.getByText('原告向被告供货，被告未付款。')).toBeTruthy();
 
     await user.click(screen.getByTestId('tab-review'));
-    expect(await screen.findByTestId('tab-empty-review')).toBeTruthy();
-    expect(screen.getByText(/后续版本提供/)).toBeTruthy();
+    expect(await screen.findByTestId('review-tab')).toBeTruthy();
   });
 
   it('uploads a document as base64, shows its metadata and text, and removes it', async () => {

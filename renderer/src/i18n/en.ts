@@ -1,6 +1,11 @@
 import { en as chatEn } from '../features/chat/messages';
+import { en as reviewEn } from '../features/review/messages';
+import { en as calendarEn } from '../features/calendar/messages';
+import { en as hearingsEn } from '../features/hearings/messages';
+import { en as draftingEn } from '../features/drafting/messages';
 import { en as modelsEn } from '../features/models/messages';
 import { en as intakeEn } from '../features/intake/messages';
+import { en as mediationEn } from '../features/mediation/messages';
 import type { Messages } from './zh-CN';
 import { en as precedentsEn } from '../features/precedents/messages';
 
@@ -285,6 +290,49 @@ export const en: Messages = {
     action: 'Action',
     detail: 'Details',
     actionFormat: '{{verb}} {{entity}}',
+    named: {
+      case_create: 'Created the case',
+      case_update: 'Edited the case',
+      case_archive: 'Archived the case',
+      case_restore: 'Restored the case',
+      case_register: 'Registered the case',
+      case_transition: 'Changed the stage',
+      document_add: 'Added a document',
+      document_remove: 'Removed a document',
+      document_classify: 'Corrected a document category',
+      casefile_reorder: 'Reordered the case file',
+      intake_extract: 'Extracted the complaint',
+      intake_extraction_save: 'Corrected the extraction',
+      intake_apply: 'Applied the extraction',
+      deadline_pause: 'Recorded an excluded period',
+      deadline_done: 'Marked a deadline done',
+      deadline_reopen: 'Reopened a deadline',
+      evidence_create: 'Added evidence',
+      evidence_update: 'Edited evidence',
+      evidence_delete: 'Deleted evidence',
+      evidence_reorder: 'Reordered evidence',
+      evidence_import: 'Imported the evidence list',
+      timeline_build: 'Built the timeline',
+      timeline_add: 'Added a timeline event',
+      timeline_update: 'Edited a timeline event',
+      timeline_delete: 'Deleted a timeline event',
+      elements_analyze: 'Analysed the elements',
+      elements_update: 'Changed an element’s status',
+      points_save: 'Edited the disputed points',
+      hearing_create: 'Scheduled a hearing',
+      hearing_update: 'Changed a hearing',
+      hearing_cancel: 'Cancelled a hearing',
+      outline_generate: 'Generated the hearing outline',
+      outline_save: 'Edited the hearing outline',
+      transcript_save: 'Saved the transcript',
+      mediation_outcome: 'Recorded the outcome',
+      mediation_settings: 'Changed mediation settings',
+      draft_create: 'Created a document draft',
+      draft_export: 'Exported a document',
+      draft_remove: 'Deleted a document draft',
+      settings_update: 'Changed settings',
+      settings_rooms: 'Changed the courtroom list',
+    },
     actions: {
       create: 'Created',
       update: 'Changed',
@@ -363,5 +411,10 @@ export const en: Messages = {
   },
   models: modelsEn,
   chat: chatEn,
+  hearings: hearingsEn,
+  calendar: calendarEn,
+  drafting: draftingEn,
   precedents: precedentsEn,
+  mediation: mediationEn,
+  review: reviewEn,
 };

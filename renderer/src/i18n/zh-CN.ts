@@ -1,6 +1,11 @@
 import { zh as chatZh } from '../features/chat/messages';
+import { zh as reviewZh } from '../features/review/messages';
+import { zh as calendarZh } from '../features/calendar/messages';
+import { zh as hearingsZh } from '../features/hearings/messages';
+import { zh as draftingZh } from '../features/drafting/messages';
 import { zh as modelsZh } from '../features/models/messages';
 import { zh as intakeZh } from '../features/intake/messages';
+import { zh as mediationZh } from '../features/mediation/messages';
 import { zh as precedentsZh } from '../features/precedents/messages';
 
 /** Default language. en.ts must have exactly these keys (enforced by the Messages type). */
@@ -278,6 +283,49 @@ export const zhCN = {
     action: '操作',
     detail: '说明',
     actionFormat: '{{verb}}{{entity}}',
+    named: {
+      case_create: '创建案件',
+      case_update: '修改案件',
+      case_archive: '归档案件',
+      case_restore: '恢复案件',
+      case_register: '登记立案',
+      case_transition: '变更阶段',
+      document_add: '添加材料',
+      document_remove: '删除材料',
+      document_classify: '更正材料分类',
+      casefile_reorder: '调整卷宗顺序',
+      intake_extract: '提取起诉状',
+      intake_extraction_save: '更正提取结果',
+      intake_apply: '应用提取结果',
+      deadline_pause: '记录扣除审限期间',
+      deadline_done: '期限已办结',
+      deadline_reopen: '重新打开期限',
+      evidence_create: '添加证据',
+      evidence_update: '修改证据',
+      evidence_delete: '删除证据',
+      evidence_reorder: '调整证据顺序',
+      evidence_import: '导入证据目录',
+      timeline_build: '生成时间线',
+      timeline_add: '添加时间线事件',
+      timeline_update: '修改时间线事件',
+      timeline_delete: '删除时间线事件',
+      elements_analyze: '分析要件',
+      elements_update: '调整要件认定',
+      points_save: '修改争议焦点',
+      hearing_create: '安排庭审',
+      hearing_update: '修改庭审安排',
+      hearing_cancel: '取消庭审',
+      outline_generate: '生成庭审提纲',
+      outline_save: '修改庭审提纲',
+      transcript_save: '保存庭审笔录',
+      mediation_outcome: '记录结案方式',
+      mediation_settings: '修改调解评估设置',
+      draft_create: '新建文书',
+      draft_export: '导出文书',
+      draft_remove: '删除文书',
+      settings_update: '修改设置',
+      settings_rooms: '修改法庭列表',
+    },
     actions: {
       create: '创建',
       update: '修改',
@@ -356,7 +404,12 @@ export const zhCN = {
   },
   models: modelsZh,
   chat: chatZh,
+  hearings: hearingsZh,
+  calendar: calendarZh,
+  drafting: draftingZh,
   precedents: precedentsZh,
+  mediation: mediationZh,
+  review: reviewZh,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

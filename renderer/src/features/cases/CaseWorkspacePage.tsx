@@ -8,6 +8,11 @@ import { ComingSoon } from '../../ui/EmptyState';
 import { errorCode, ErrorAlert, errorText } from '../../ui/errors';
 import { joinNames, testId } from '../../ui/format';
 import { CaseChat } from '../chat/CaseChat';
+import { CasePrecedentsTab } from '../precedents/CasePrecedentsTab';
+import { DraftingTab } from '../drafting/DraftingTab';
+import { HearingsTab } from '../hearings/HearingsTab';
+import { MediationTab } from '../mediation/MediationTab';
+import { ReviewTab } from '../review/ReviewTab';
 import { StageControl } from '../intake/StageControl';
 import { AuditPanel } from './AuditPanel';
 import { IntakeTab } from './IntakeTab';
@@ -162,7 +167,7 @@ export function CaseWorkspacePage() {
           items={TABS.map((key) => ({
             key,
             label: <span data-testid={`tab-${key}`}>{t(`workspace.tabs.${key}`)}</span>,
-            children: key === 'intake' ? <IntakeTab detail={detail} /> : upcoming(key),
+            children: key === 'intake' ? <IntakeTab detail={detail} /> : key === 'review' ? <ReviewTab detail={detail} /> : key === 'hearing' ? <HearingsTab detail={detail} /> : key === 'drafting' ? <DraftingTab detail={detail} /> : key === 'precedents' ? <CasePrecedentsTab detail={detail} /> : key === 'mediation' ? <MediationTab caseId={detail.id} /> : upcoming(key),
           }))}
         />
       </Card>
