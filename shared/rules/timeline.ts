@@ -243,6 +243,8 @@ export function extractTimeline(text: string, maxEvents = 2000): { events: Timel
       if (problems.length < 200) problems.push(d);
       continue;
     }
+    // "1980年5月12日出生" in a party block is identity, not an event of the dispute.
+    if (/^[ \t]*(?:出生|生[，,。；;）)\s])/.test(text.slice(d.end, d.end + 4))) continue;
     if (events.length >= maxEvents) {
       truncated = true;
       break;

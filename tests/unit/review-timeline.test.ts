@@ -63,3 +63,12 @@ describe('timeline dates (shared/rules/timeline)', () => {
     expect(huge.truncated).toBe(true);
   });
 });
+
+describe('birth dates', () => {
+  it('are identity, not timeline events', async () => {
+    const { extractTimeline } = await import('../../shared/rules/timeline');
+    const text = '原告：张三，男，1980年5月12日出生，汉族。被告：李四，1985年9月30日生，住某地。2024年3月5日，原告向被告出借50000元。';
+    const { events } = extractTimeline(text);
+    expect(events.map((e) => e.date.iso)).toEqual(['2024-03-05']);
+  });
+});
