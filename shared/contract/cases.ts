@@ -183,3 +183,20 @@ export const DocumentAddInput = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 });
 export type DocumentAddInput = z.input<typeof DocumentAddInput>;
+
+/** The editable body of a stored case, for updates that change one part of it (e.g. the cause of action). */
+export function caseInputOf(d: CaseDetail): CaseInputParsed {
+  return {
+    caseNumber: d.caseNumber,
+    title: d.title,
+    causeOfAction: d.causeOfAction,
+    procedure: d.procedure,
+    stage: d.stage,
+    filedOn: d.filedOn,
+    judge: d.judge,
+    clerk: d.clerk,
+    summary: d.summary,
+    parties: d.parties,
+    claims: d.claims.map(({ id, text, amountFen }) => ({ id, text, amountFen })),
+  };
+}

@@ -291,11 +291,12 @@ export const ChatAnswer = z.object({
 export type ChatAnswer = z.infer<typeof ChatAnswer>;
 
 /**
- * The answer text so far from the streamed JSON of a chat request (llm.token batches joined),
- * for showing the answer while it is written; '' until the "answer" string starts.
+ * The value so far of one string field in a streamed JSON answer (llm.token batches joined),
+ * so an answer can be shown while it is written; '' until that string starts.
  */
-export function chatAnswerPreview(partialJson: string): string {
-  const m = /"answer"\s*:\s*"/.exec(partialJson);
+export function streamedJsonString(partialJson: string, key: string): string {
+
+  const m = new RegExp(`"${key}"\\s*:\\s*"`).exec(partialJson);
   if (!m) return '';
   let out = '';
   for (let i = m.index + m[0].length; i < partialJson.length; i++) {
@@ -318,6 +319,11 @@ export function chatAnswerPreview(partialJson: string): string {
     i += 1;
   }
   return out;
+}
+
+/** The chat answer text so far (see streamedJsonString). */
+export function chatAnswerPreview(partialJson: string): string {
+  return streamedJsonString(partialJson, 'answer');
 }
 
 const OpStarted = z.object({ opId: z.string() });

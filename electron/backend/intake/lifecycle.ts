@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseInputParsed, Procedure } from '../../../shared/contract/cases';
+import type { Procedure } from '../../../shared/contract/cases';
 import type { FeeOut } from '../../../shared/contract/intake';
 import { addDays, diffDays, ymdToIso } from '../../../shared/rules/dates';
 import { computeDeadline, type DeadlineKind, type DeadlineProcedure, type DeadlineResult } from '../../../shared/rules/deadlines';
@@ -14,22 +14,8 @@ export function localDate(ms: number): string {
   return ymdToIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
-/** The editable body of a stored case, for updates that change one part of it. */
-export function inputOf(d: CaseDetail): CaseInputParsed {
-  return {
-    caseNumber: d.caseNumber,
-    title: d.title,
-    causeOfAction: d.causeOfAction,
-    procedure: d.procedure,
-    stage: d.stage,
-    filedOn: d.filedOn,
-    judge: d.judge,
-    clerk: d.clerk,
-    summary: d.summary,
-    parties: d.parties,
-    claims: d.claims.map(({ id, text, amountFen }) => ({ id, text, amountFen })),
-  };
-}
+/** The editable body of a stored case (shared with the renderer). */
+export { caseInputOf as inputOf } from '../../../shared/contract/cases';
 
 export const FEE_PROCEDURE: Readonly<Record<Procedure, FeeProcedure>> = {
   ordinary: 'ordinary',

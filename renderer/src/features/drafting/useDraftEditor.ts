@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Draft } from '../../../../shared/contract/drafting';
 import type { EventPayload } from '../../../../shared/contract/events';
+import { streamedJsonString } from '../../../../shared/contract/llm';
 import { useApi, useApiEvent } from '../../api/context';
 import { errorCode } from '../../ui/errors';
 import { useStream } from '../models/hooks';
@@ -35,29 +36,7 @@ function textsOf(d: Draft): Record<string, string> {
 
 /** The "text" string so far of a streamed `{"text": "…"}` answer ('' until it starts). */
 export function streamedText(partialJson: string): string {
-  const m = /"text"\s*:\s*"/.exec(partialJson);
-  if (!m) return '';
-  let out = '';
-  for (let i = m.index + m[0].length; i < partialJson.length; i++) {
-    const c = partialJson[i]!;
-    if (c === '"') break;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = partialJson[i + 1];
-    if (e === undefined) break;
-    if (e === 'u') {
-      const hex = partialJson.slice(i + 2, i + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) break;
-      out += String.fromCharCode(parseInt(hex, 16));
-      i += 5;
-      continue;
-    }
-    out += ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[e] ?? e;
-    i += 1;
-  }
-  return out;
+  return streamedJsonString(partialJson, 'text');
 }
 
 /**

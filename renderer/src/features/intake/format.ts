@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseInput } from '../../../../shared/contract/cases';
 import { toChineseInteger } from '../../../../shared/rules/numerals';
 
 export type Lang = 'zh' | 'en';
@@ -98,22 +97,7 @@ export function formatFeeRate(rate: string, lang: Lang): string {
   return rate;
 }
 
-/** The editable body of a case, for updates that change one part of it (e.g. the cause of action). */
-export function caseInputOf(d: CaseDetail): CaseInput {
-  return {
-    caseNumber: d.caseNumber,
-    title: d.title,
-    causeOfAction: d.causeOfAction,
-    procedure: d.procedure,
-    stage: d.stage,
-    filedOn: d.filedOn,
-    judge: d.judge,
-    clerk: d.clerk,
-    summary: d.summary,
-    parties: d.parties,
-    claims: d.claims.map(({ id, text, amountFen }) => ({ id, text, amountFen })),
-  };
-}
+export { caseInputOf } from '../../../../shared/contract/cases';
 
 /** Today as YYYY-MM-DD in local time (the court's calendar day). */
 export function todayIso(): string {
