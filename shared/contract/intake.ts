@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOSINGS, FEE_KINDS, PROCEDURES } from '../rules/fees';
+import { CLOSINGS, FEE_KINDS, FeeSettingsSchema, PROCEDURES } from '../rules/fees';
 import { DEADLINE_KINDS, DEADLINE_PROCEDURES } from '../rules/deadlines';
 import { CaseDetail, CaseStage, DocumentMeta, MAX_DOCUMENT_BASE64, PartyKind, PartyRole, Procedure } from './cases';
 import { EpochMs, Fen, Id, IsoDate, NonEmpty, Text } from './common';
@@ -360,6 +360,13 @@ export const PauseInput = z.object({
   reason: NonEmpty(200),
 });
 
+export const FeeSettingsOut = z.object({
+  settings: FeeSettingsSchema,
+  /** True while nothing was saved, i.e. the statutory minimums (the brief gives no province figures). */
+  isDefault: z.boolean(),
+});
+export type FeeSettingsOut = z.infer<typeof FeeSettingsOut>;
+
 export const intakeMethods = {
   /** Extracts a complaint's fields with spans (no storage). */
   'intake.extract': { input: z.object({ text: z.string().max(1_000_000, 'text is longer than 1,000,000 characters') }), output: Extraction },
@@ -392,6 +399,10 @@ export const intakeMethods = {
   'intake.registration': { input: z.object({ caseId: Id }), output: Registration },
   'intake.fee': { input: FeeCalcInput, output: FeeOut },
   'intake.deadline': { input: DeadlineCalcInput, output: DeadlineOut },
+  /** The court's fee settings (诉讼费用交纳办法 arts. 13–14 ranges, rounding); the defaults until a court sets them. */
+  'intake.feeSettings.get': { input: z.object({}), output: FeeSettingsOut },
+  /** Replaces the fee settings; a value outside its statutory range is refused naming the field. */
+  'intake.feeSettings.update': { input: FeeSettingsSchema, output: FeeSettingsOut },
   'deadlines.list': { input: DeadlineListInput, output: z.object({ asOf: IsoDate, items: z.array(TrackedDeadline) }) },
   'deadlines.pause': { input: PauseInput, output: Registration },
   'deadlines.complete': { input: z.object({ id: Id, done: z.boolean().default(true) }), output: TrackedDeadline },
@@ -411,6 +422,8 @@ export const INTAKE_METHOD_NAMES = [
   'intake.registration',
   'intake.fee',
   'intake.deadline',
+  'intake.feeSettings.get',
+  'intake.feeSettings.update',
   'deadlines.list',
   'deadlines.pause',
   'deadlines.complete',

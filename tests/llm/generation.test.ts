@@ -75,7 +75,8 @@ describe.skipIf(!haveTinyModel)('generation service (tiny random model)', () => 
   it('gives schema-valid JSON for every shipped prompt', async () => {
     const llm = llmOf(tb.backend.ctx);
     const inputs: Record<string, Record<string, unknown>> = {
-      'extract-parties': { complaint: '原告张三，被告李四。被告借款50000元未还。' },
+      'extract-parties@1': { complaint: '原告张三，被告李四。被告借款50000元未还。' },
+      'extract-parties@2': { complaint: '原告张三，住北京市海淀区。被告李四。被告借款50000元未还。', known: 'parties.0：原告 张三\n缺少：court、parties.1.address' },
       'cause-of-action': { complaint: '原告张三，被告李四。被告借款50000元未还。' },
       'fact-qa': { passage: '被告于2023年归还利息4000元。', question: '归还了多少利息？' },
       'case-chat@1': { passages: '[P1] 被告借款50000元。\n[P2] 借期一年。', question: '借款多少？' },

@@ -29,8 +29,11 @@ const DEADLINE_PROCEDURE: Readonly<Record<Procedure, DeadlineProcedure>> = {
 };
 
 /** Province-set fee items and rounding (诉讼费用交纳办法 art. 13 last para.): settings key `intake.fees`. */
+/** Where the court's fee settings live in the settings table. */
+export const FEE_SETTINGS_KEY = 'intake.fees';
+
 export function feeSettings(db: Db): FeeSettings {
-  const parsed = FeeSettingsSchema.safeParse(readSetting(db, 'intake.fees'));
+  const parsed = FeeSettingsSchema.safeParse(readSetting(db, FEE_SETTINGS_KEY));
   return parsed.success ? parsed.data : DEFAULT_FEE_SETTINGS;
 }
 

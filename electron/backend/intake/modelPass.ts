@@ -15,9 +15,15 @@ export interface ModelProposal {
   readonly quote?: string;
 }
 
+/** What one model pass returned; `note` (e.g. the provenance id) goes into extraction.model.detail. */
+export interface ModelAnswer {
+  readonly proposals: readonly ModelProposal[];
+  readonly note?: string;
+}
+
 export interface ExtractionModel {
   readonly name: string;
-  propose(text: string, extraction: Extraction, signal?: AbortSignal): Promise<readonly ModelProposal[]>;
+  propose(text: string, extraction: Extraction, opts: { signal?: AbortSignal; caseId?: string | null }): Promise<ModelAnswer>;
 }
 
 const models = new WeakMap<BackendContext, ExtractionModel>();
@@ -45,13 +51,29 @@ const PARTY_FIELDS = [
   'legalRepTitle',
 ] as const;
 
-/** A model value is verified only when its quote (or the value) is found verbatim in the text. */
+const NATURAL_ONLY = new Set<string>(['ethnicity', 'occupation', 'employer', 'idNumber']);
+const ENTITY_ONLY = new Set<string>(['creditCode', 'legalRep', 'legalRepTitle']);
+
+/** A person has no credit code and a company no ethnicity: such "gaps" are not gaps to fill. */
+function appliesTo(kind: Extraction['parties'][number]['kind']['value'], key: string): boolean {
+  return kind === 'natural' ? !ENTITY_ONLY.has(key) : !NATURAL_ONLY.has(key);
+}
+
+/**
+ * A model value is verified only when the value itself is found verbatim in the text, so the
+ * highlighted span always reads exactly as the value. The quote only says where to look first
+ * (a value like 北京 may occur several times); it is never trusted on its own.
+ */
 function grounded(text: string, p: ModelProposal): Field<string> {
-  const needle = (p.quote ?? p.value).trim();
-  const at = needle === '' ? -1 : text.indexOf(needle);
+  const value = p.value.trim();
+  if (value === '') return { value, span: null, source: 'model', verified: false };
+  const quote = (p.quote ?? '').trim();
+  const q = quote === '' ? -1 : text.indexOf(quote);
+  const inQuote = q < 0 ? -1 : quote.indexOf(value);
+  const at = inQuote >= 0 ? q + inQuote : text.indexOf(value);
   return at < 0
-    ? { value: p.value, span: null, source: 'model', verified: false }
-    : { value: p.value, span: { start: at, end: at + needle.length }, source: 'model', verified: true };
+    ? { value, span: null, source: 'model', verified: false }
+    : { value, span: { start: at, end: at + value.length }, source: 'model', verified: true };
 }
 
 /**
@@ -64,15 +86,27 @@ export function mergeModelProposals(text: string, extraction: Extraction, propos
     const parts = p.path.split('.');
     if (parts.length === 1) {
       const key = TOP_FIELDS.find((k) => k === parts[0]);
-      if (key !== undefined && out[key] === null) out[key] = grounded(text, p);
+      // An empty value fills nothing: the model saying "not found" must not create a field.
+      if (key !== undefined && out[key] === null && p.value.trim() !== '') out[key] = grounded(text, p);
       continue;
     }
     if (parts.length === 3 && parts[0] === 'parties') {
       const party = out.parties[Number(parts[1])];
       const key = PARTY_FIELDS.find((k) => k === parts[2]);
-      if (party !== undefined && key !== undefined && party[key] === null) party[key] = grounded(text, p);
+      if (party !== undefined && key !== undefined && party[key] === null && appliesTo(party.kind.value, key) && p.value.trim() !== '') {
+        party[key] = grounded(text, p);
+      }
     }
   }
   out.model = { ran: true, detail };
+  return out;
+}
+
+/** The paths the rules left empty, which are the only ones a model proposal may fill. */
+export function gapPaths(extraction: Extraction, maxParties = 6): string[] {
+  const out: string[] = TOP_FIELDS.filter((k) => extraction[k] === null);
+  extraction.parties.slice(0, maxParties).forEach((party, i) => {
+    for (const k of PARTY_FIELDS) if (party[k] === null && appliesTo(party.kind.value, k)) out.push(`parties.${i}.${k}`);
+  });
   return out;
 }

@@ -15,7 +15,7 @@ import { buildDefectNotice, checkComplaint, type Complaint, type ComplaintParty 
 import { addDays } from '../../../shared/rules/dates';
 import { computeDeadline } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
-import { computeFee, type FeeKind } from '../../../shared/rules/fees';
+import { computeFee, FeeSettingsSchema, type FeeKind, type FeeSettings } from '../../../shared/rules/fees';
 import { parseAmount } from '../../../shared/rules/money';
 import { readSettings } from '../app/service';
 import { describeChange } from '../cases/service';
@@ -25,6 +25,7 @@ import { writeAudit } from '../store/repos/audit';
 import * as casesRepo from '../store/repos/cases';
 import * as docsRepo from '../store/repos/documents';
 import * as repo from '../store/repos/intake';
+import { readSetting, writeSetting } from '../store/repos/settings';
 import { ruleCall } from './errors';
 import { runExtraction } from './extract';
 import {
@@ -32,6 +33,7 @@ import {
   FEE_PROCEDURE,
   TRANSITIONS,
   daysBetween,
+  FEE_SETTINGS_KEY,
   feeSettings,
   inputOf,
   localDate,
@@ -52,6 +54,8 @@ type IntakeMethods =
   | 'intake.registration'
   | 'intake.fee'
   | 'intake.deadline'
+  | 'intake.feeSettings.get'
+  | 'intake.feeSettings.update'
   | 'deadlines.list'
   | 'deadlines.pause'
   | 'deadlines.complete'
@@ -250,6 +254,19 @@ function checkSpans(value: unknown, textLength: number, path = ''): void {
   }
 }
 
+/** Which fee settings changed, old → new, for the audit row (fees are money: who changed them matters). */
+function feeSettingsChanges(before: FeeSettings, after: FeeSettings): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  const flat = (s: FeeSettings): Record<string, unknown> => {
+    const { rounding, ...rest } = s;
+    return { ...rest, 'rounding.unit': rounding.unit, 'rounding.mode': rounding.mode, 'rounding.stage': rounding.stage };
+  };
+  const a = flat(before);
+  const b = flat(after);
+  for (const k of Object.keys(b)) if (a[k] !== b[k]) out[k] = { from: a[k], to: b[k] };
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Handlers
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +370,7 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
       if (best === undefined) {
         notes.push('No complaint (起诉状) was recognised among the files; nothing was extracted. Paste its text or add it as .docx, .pdf or .txt.');
       }
-      const extraction = best === undefined ? null : await runExtraction(ctx, best.text);
+      const extraction = best === undefined ? null : await runExtraction(ctx, best.text, { caseId: input.caseId ?? null });
 
       const now = ctx.now();
       const actor = ctx.actor();
@@ -387,7 +404,13 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
             entity: 'case',
             entityId: caseId,
             caseId,
-            detail: { documentId: complaintId, parties: extraction.parties.length, claims: extraction.claims.length, model: extraction.model.ran },
+            detail: {
+              documentId: complaintId,
+              parties: extraction.parties.length,
+              claims: extraction.claims.length,
+              model: extraction.model.ran,
+              modelDetail: extraction.model.detail,
+            },
           });
         }
         return { caseId, ids, complaintId };
@@ -617,6 +640,32 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         warnings: [...r.warnings],
         milestones: r.milestones.map((m) => ({ ...m })),
       };
+    },
+
+    'intake.feeSettings.get': () => ({ settings: feeSettings(db), isDefault: readSetting(db, FEE_SETTINGS_KEY) === undefined }),
+
+    'intake.feeSettings.update': (input) => {
+      // The dispatcher has already checked the schema (ranges included); a direct caller is checked again here.
+      const parsed = FeeSettingsSchema.safeParse(input);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        throw new AppError('BAD_INPUT', `Invalid input: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`, { issues });
+      }
+      const before = feeSettings(db);
+      const after = parsed.data;
+      db.transaction(() => {
+        writeSetting(db, FEE_SETTINGS_KEY, after);
+        writeAudit(db, {
+          at: ctx.now(),
+          actor: ctx.actor(),
+          action: 'settings.fees.update',
+          entity: 'settings',
+          entityId: FEE_SETTINGS_KEY,
+          caseId: null,
+          detail: { changed: feeSettingsChanges(before, after) },
+        });
+      })();
+      return { settings: feeSettings(db), isDefault: false };
     },
 
     'deadlines.list': ({ caseId, dueWithinDays, includeOverdue, includeDone, asOf }) => {

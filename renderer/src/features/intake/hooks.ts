@@ -122,3 +122,21 @@ export function useSetCause() {
   const api = useApi();
   return useIntakeMutation((input: Input<'cases.update'>) => api['cases.update'](input));
 }
+
+const feeSettingsKey = ['intake', 'feeSettings'] as const;
+
+/** The court's fee settings (statutory ranges and rounding); fee previews depend on them. */
+export function useFeeSettings() {
+  const api = useApi();
+  return useQuery({ queryKey: feeSettingsKey, queryFn: () => api['intake.feeSettings.get']({}) });
+}
+
+export function useUpdateFeeSettings() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input<'intake.feeSettings.update'>) => api['intake.feeSettings.update'](input),
+    // Every cached fee preview was computed with the old settings.
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: feeSettingsKey }), qc.invalidateQueries({ queryKey: ['intake', 'fee'] })]),
+  });
+}

@@ -7,6 +7,7 @@ import { useAppInfo, useBackup, useLoadSamples, useSettings, useUpdateSettings }
 import { useSwitchLanguage } from '../../i18n/LocaleProvider';
 import { applyIssuesToForm, ErrorAlert, errorCode, errorText } from '../../ui/errors';
 import { PageTitle } from '../../ui/EmptyState';
+import { FeeSettingsCard } from '../intake/FeeSettingsCard';
 import { formatBytes } from '../../ui/format';
 
 interface ProfileValues {
@@ -214,6 +215,7 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={10}>
           <AppInfoCard />
+          <FeeSettingsCard />
         </Col>
       </Row>
     </div>
