@@ -243,6 +243,10 @@ export const DRAFTING_DEFAULTS: DraftingSettings = {
 
 const Version = z.number().int().min(1);
 
+/** An exported file: the shell (or the browser download) saves the base64 bytes under `filename`. */
+export const ExportedFile = z.object({ filename: z.string(), mime: z.string(), contentBase64: z.string(), bytes: z.number().int() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
 export const draftingMethods = {
   /** The document kinds with their sections (from the template files). */
   'drafting.kinds': { input: z.object({}), output: z.object({ items: z.array(KindInfo) }) },
@@ -288,10 +292,15 @@ export const draftingMethods = {
     output: z.object({ findings: z.array(Finding), errors: z.number().int(), warnings: z.number().int() }),
   },
   /** The .docx bytes (base64); the shell saves them. */
-  'drafting.export': {
-    input: z.object({ draftId: Id }),
-    output: z.object({ filename: z.string(), mime: z.string(), contentBase64: z.string(), bytes: z.number().int() }),
-  },
+  'drafting.export': { input: z.object({ draftId: Id }), output: ExportedFile },
+  /**
+   * The case's 证据目录 as an official .docx table (landscape A4): every registered item with the
+   * other parties' 质证意见 and the court's finding. A case without evidence exports the empty table
+   * with a note saying so (the catalogue may be printed blank for the parties to fill in).
+   */
+  'drafting.exportEvidence': { input: z.object({ caseId: Id }), output: ExportedFile },
+  /** The hearing's 庭审笔录 as an official .docx: header block, the turns with bold speaker labels, signature line. */
+  'drafting.exportTranscript': { input: z.object({ hearingId: Id }), output: ExportedFile },
   'drafting.settings.get': { input: z.object({}), output: DraftingSettings },
   'drafting.settings.update': { input: DraftingSettings.partial(), output: DraftingSettings },
 } as const;

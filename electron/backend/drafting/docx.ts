@@ -5,9 +5,11 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TextRun,
   type IRunOptions,
+  type Table,
   type ParagraphChild,
 } from 'docx';
 import type { DraftSection, DraftingSettings } from '../../../shared/contract/drafting';
@@ -19,6 +21,8 @@ import type { DraftSection, DraftingSettings } from '../../../shared/contract/dr
  * first-line indent of two characters, page numbers "— 1 —" in 四号 at the foot (odd pages right,
  * even pages left, as for double-sided printing under GB/T 9704).
  */
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Font sizes in half-points (docx `size`): 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
@@ -33,7 +37,7 @@ export interface DocxInput {
   readonly title: string;
 }
 
-function fontOf(names: readonly string[]): IRunOptions['font'] {
+export function fontOf(names: readonly string[]): IRunOptions['font'] {
   const name = names[0] ?? '仿宋';
   // Every script slot names the same face, so digits and Latin letters match the Chinese text.
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
@@ -71,7 +75,7 @@ export function fontTableXml(settings: DraftingSettings): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fonts.join('')}</w:fonts>`;
 }
 
-function pageNumberFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType], font: IRunOptions['font']): Footer {
+export function pageNumberFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType], font: IRunOptions['font']): Footer {
   const children: ParagraphChild[] = [
     new TextRun({ text: '— ', font, size: SIZE.pageNumber }),
     new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE.pageNumber }),
@@ -131,6 +135,30 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
         }
     }
   }
+  return packDocument({ title: input.title, settings, children: paragraphs, landscape: false });
+}
+
+export interface PackInput {
+  readonly title: string;
+  readonly settings: DraftingSettings;
+  readonly children: ReadonlyArray<Paragraph | Table>;
+  /** Turns the A4 page (wide tables such as the 证据目录); margins turn with it. */
+  readonly landscape: boolean;
+}
+
+/**
+ * The page, footers and font table every export shares, so judgments, the evidence catalogue and
+ * the transcript print with the same official setup (brief §5.6).
+ */
+export async function packDocument(input: PackInput): Promise<Buffer> {
+  const { settings } = input;
+  const bodyFont = fontOf(settings.bodyFonts);
+  const line = Math.round(settings.lineSpacingPt * 20);
+  const exact = { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const m = settings.marginsMm;
+  // Turned a quarter clockwise: the portrait left (binding) margin becomes the top, and so on, so a
+  // landscape page filed with portrait ones keeps its binding edge.
+  const margins = input.landscape ? { top: m.left, right: m.top, bottom: m.right, left: m.bottom } : m;
   const doc = new Document({
     title: input.title,
     creator: 'CourtDesk',
@@ -144,14 +172,14 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: A4.width, height: A4.height },
+            size: { width: A4.width, height: A4.height, ...(input.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
             margin: {
-              top: mmToTwip(settings.marginsMm.top),
-              bottom: mmToTwip(settings.marginsMm.bottom),
-              left: mmToTwip(settings.marginsMm.left),
-              right: mmToTwip(settings.marginsMm.right),
+              top: mmToTwip(margins.top),
+              bottom: mmToTwip(margins.bottom),
+              left: mmToTwip(margins.left),
+              right: mmToTwip(margins.right),
               // The page number sits about 7 mm below the type area (GB/T 9704 7.5 [U]).
-              footer: mmToTwip(Math.max(5, settings.marginsMm.bottom - 7 - 6)),
+              footer: mmToTwip(Math.max(5, margins.bottom - 7 - 6)),
               header: mmToTwip(15),
             },
           },
@@ -160,7 +188,7 @@ export async function buildDocx(input: DocxInput): Promise<Buffer> {
           default: pageNumberFooter(AlignmentType.RIGHT, bodyFont),
           even: pageNumberFooter(AlignmentType.LEFT, bodyFont),
         },
-        children: paragraphs,
+        children: [...input.children],
       },
     ],
   });

@@ -21,7 +21,8 @@ import * as intakeRepo from '../store/repos/intake';
 import { readSetting, writeSetting } from '../store/repos/settings';
 import { checkCitations } from './citations';
 import { diffText } from './diff';
-import { buildDocx, exportFilename } from './docx';
+import { DOCX_MIME, buildDocx, exportFilename } from './docx';
+import { evidenceExport, transcriptExport } from './recordExports';
 import { costFigures, fillDraft, fillSection, needsInput, renderContext, type FillInput } from './fill';
 import { startGeneration } from './generate';
 import { proofread } from './proofread';
@@ -41,6 +42,8 @@ export type DraftingMethod =
   | 'drafting.generateSection'
   | 'drafting.proofread'
   | 'drafting.export'
+  | 'drafting.exportEvidence'
+  | 'drafting.exportTranscript'
   | 'drafting.settings.get'
   | 'drafting.settings.update';
 
@@ -342,11 +345,15 @@ export function draftingHandlers(ctx: BackendContext): Pick<Handlers, DraftingMe
       });
       return {
         filename: exportFilename(c.caseNumber, d.name),
-        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        mime: DOCX_MIME,
         contentBase64: bytes.toString('base64'),
         bytes: bytes.length,
       };
     },
+
+    'drafting.exportEvidence': ({ caseId }) => evidenceExport(ctx, caseId, readDraftingSettings(ctx)),
+
+    'drafting.exportTranscript': ({ hearingId }) => transcriptExport(ctx, hearingId, readDraftingSettings(ctx)),
 
     'drafting.settings.get': () => readDraftingSettings(ctx),
 

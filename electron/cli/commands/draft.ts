@@ -8,8 +8,13 @@ import { findCaseIdByNumber } from '../../backend/store/repos/cases';
 import { latestDraftOfKind } from '../../backend/store/repos/drafting';
 import { dataDirFrom, parse, type Command } from '../io';
 
+/** Court records exported as they stand (no draft): the case's 证据目录 and a hearing's 庭审笔录. */
+const RECORD_KINDS = ['evidence', 'transcript'] as const;
+
 const usage = `courtdesk draft --case CASE_NUMBER --kind KIND --out FILE.docx [--data-dir DIR] [--date YYYY-MM-DD] [--new] [--proofread] [--json]
-      KIND: ${DRAFT_KINDS.join(' | ')}`;
+       courtdesk draft --case CASE_NUMBER --kind evidence --out FILE.docx [--data-dir DIR] [--json]
+       courtdesk draft --kind transcript --hearing HEARING_ID --out FILE.docx [--data-dir DIR] [--json]
+      KIND: ${[...DRAFT_KINDS, ...RECORD_KINDS].join(' | ')}`;
 
 /**
  * Exports a document for a case from the command line (checks and batch work): reuses the newest
@@ -25,6 +30,7 @@ export const draft: Command = {
       {
         'data-dir': { type: 'string' },
         case: { type: 'string' },
+        hearing: { type: 'string' },
         kind: { type: 'string' },
         out: { type: 'string' },
         date: { type: 'string' },
@@ -34,21 +40,24 @@ export const draft: Command = {
       },
       usage,
     );
-    if (!values.case) throw new AppError('BAD_INPUT', `--case is required\nUsage: ${usage}`);
     if (!values.out) throw new AppError('BAD_INPUT', `--out is required\nUsage: ${usage}`);
     const kind = values.kind ?? 'judgment';
-    if (!(DRAFT_KINDS as readonly string[]).includes(kind)) {
-      throw new AppError('BAD_INPUT', `--kind must be one of ${DRAFT_KINDS.join(', ')}, got "${kind}"`);
+    if (!([...DRAFT_KINDS, ...RECORD_KINDS] as readonly string[]).includes(kind)) {
+      throw new AppError('BAD_INPUT', `--kind must be one of ${[...DRAFT_KINDS, ...RECORD_KINDS].join(', ')}, got "${kind}"`);
     }
+    if (kind === 'transcript') {
+      if (!values.hearing) throw new AppError('BAD_INPUT', `--hearing is required with --kind transcript (the id of the hearing, as the app and the API name it)\nUsage: ${usage}`);
+      return exportRecord(values['data-dir'], { kind: 'transcript', hearingId: values.hearing }, values.out, values.json === true, io);
+    }
+    if (!values.case) throw new AppError('BAD_INPUT', `--case is required\nUsage: ${usage}`);
+    if (kind === 'evidence') return exportRecord(values['data-dir'], { kind: 'evidence', caseNumber: values.case }, values.out, values.json === true, io);
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
       throw new AppError('BAD_INPUT', `--date must be YYYY-MM-DD, got "${values.date}"`);
     }
     const backend = await createBackend({ dataDir: dataDirFrom(values['data-dir']), mode: 'test', log: silentLogger });
     try {
       const h = backend.handlers;
-      const caseNumber = values.case.trim().replace(/\(/g, '（').replace(/\)/g, '）');
-      const caseId = findCaseIdByNumber(backend.ctx.db, caseNumber) ?? findCaseIdByNumber(backend.ctx.db, values.case.trim());
-      if (!caseId) throw new AppError('NOT_FOUND', `No case numbered ${values.case}`);
+      const caseId = caseIdOf(backend.ctx.db, values.case);
       const existing = values.new ? null : latestDraftOfKind(backend.ctx.db, caseId, kind as DraftKind);
       const d = existing
         ? await h['drafting.get']({ draftId: existing })
@@ -79,3 +88,35 @@ export const draft: Command = {
     }
   },
 };
+
+/** Case numbers are typed with ASCII parentheses as often as with the full-width ones printed. */
+function caseIdOf(db: Parameters<typeof findCaseIdByNumber>[0], typed: string): string {
+  const caseNumber = typed.trim().replace(/\(/g, '（').replace(/\)/g, '）');
+  const caseId = findCaseIdByNumber(db, caseNumber) ?? findCaseIdByNumber(db, typed.trim());
+  if (!caseId) throw new AppError('NOT_FOUND', `No case numbered ${typed}`);
+  return caseId;
+}
+
+async function exportRecord(
+  dataDir: string | undefined,
+  what: { kind: 'evidence'; caseNumber: string } | { kind: 'transcript'; hearingId: string },
+  outFile: string,
+  json: boolean,
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const backend = await createBackend({ dataDir: dataDirFrom(dataDir), mode: 'test', log: silentLogger });
+  try {
+    const h = backend.handlers;
+    const exported =
+      what.kind === 'evidence'
+        ? await h['drafting.exportEvidence']({ caseId: caseIdOf(backend.ctx.db, what.caseNumber) })
+        : await h['drafting.exportTranscript']({ hearingId: what.hearingId });
+    const out = resolve(outFile);
+    await writeFile(out, Buffer.from(exported.contentBase64, 'base64'));
+    if (json) io.out(JSON.stringify({ kind: what.kind, file: out, filename: exported.filename, bytes: exported.bytes }));
+    else io.out(`Exported ${what.kind === 'evidence' ? '证据目录' : '庭审笔录'} → ${out} (${exported.bytes} bytes)`);
+    return 0;
+  } finally {
+    await backend.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, LinkOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Empty, Popover, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -9,6 +9,7 @@ import type { DisputedPoint, EvidenceItem } from '../../../../shared/contract/re
 import { AppError } from '../../../../shared/contract/result';
 import { useApi } from '../../api/context';
 import { ErrorAlert, errorText } from '../../ui/errors';
+import { downloadBase64 } from '../drafting/download';
 import { useLinkTargets } from './hooks';
 import { answerer, COURT_ROLES, cycleSpeaker, speakerKey, speakersOf, type Speaker } from './speakers';
 import { clearLocal, mergeTurns, newTurnId, readLocal, sameTurns, writeLocal, type EditorTurn, type LocalCopy } from './transcriptModel';
@@ -397,6 +398,26 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
     }
   }, [api, hearingId, accept, flushLocal, setTurns, t]);
 
+  const [exporting, setExporting] = useState(false);
+  const exportDocx = async () => {
+    setExporting(true);
+    try {
+      // The export reads the stored transcript, so unsaved turns go to the server first.
+      if (rev.current !== savedRev.current) await save();
+      if (rev.current !== savedRev.current) {
+        void message.error(t('hearings.transcript.exportUnsaved'));
+        return;
+      }
+      const r = await api['drafting.exportTranscript']({ hearingId });
+      downloadBase64(r.filename, r.mime, r.contentBase64);
+      void message.success(t('hearings.transcript.exported', { name: r.filename }));
+    } catch (err) {
+      void message.error(errorText(t, err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   // Autosave every few seconds while there are unsaved turns.
   useEffect(() => {
     if (!loaded) return;
@@ -619,6 +640,9 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
             </Typography.Text>
             <Button size="small" icon={<SaveOutlined />} onClick={() => void save()} disabled={!dirty} data-testid="transcript-save">
               {t('hearings.transcript.saveNow')}
+            </Button>
+            <Button size="small" icon={<FileWordOutlined />} loading={exporting} onClick={() => void exportDocx()} data-testid="transcript-export">
+              {t('hearings.transcript.export')}
             </Button>
           </Space>
         </div>

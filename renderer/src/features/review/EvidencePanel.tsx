@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, ImportOutlined, MinusCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, FileWordOutlined, ImportOutlined, MinusCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Divider, Drawer, Empty, Form, Input, List, Modal, Popconfirm, Radio, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -10,6 +10,7 @@ import { useApi } from '../../api/context';
 import { useDocumentText } from '../../api/hooks';
 import { ErrorAlert, applyIssuesToForm, errorCode, errorText } from '../../ui/errors';
 import { testId } from '../../ui/format';
+import { downloadBase64 } from '../drafting/download';
 import { docTitle } from './CaseFilePanel';
 import { downloadText, safeFilename, toCsv } from './csv';
 import { reviewKeys, useCaseFile, useEvidence, useReviewMutation } from './hooks';
@@ -439,6 +440,7 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
   const [editing, setEditing] = useState<EvidenceItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [exportingDocx, setExportingDocx] = useState(false);
   const items = useMemo(() => query.data?.items ?? [], [query.data]);
   const titleOf = (id: string) => {
     const d = documents.find((x) => x.id === id);
@@ -582,6 +584,19 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
 
+  const exportDocx = async () => {
+    setExportingDocx(true);
+    try {
+      const r = await api['drafting.exportEvidence']({ caseId });
+      downloadBase64(r.filename, r.mime, r.contentBase64);
+      void message.success(t('review.evidence.exported', { name: r.filename }));
+    } catch (err) {
+      void message.error(errorText(t, err));
+    } finally {
+      setExportingDocx(false);
+    }
+  };
+
   return (
     <div data-testid="evidence">
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
@@ -591,6 +606,9 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
         <Space wrap>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} disabled={items.length === 0} data-testid="evidence-export">
             {t('review.evidence.export')}
+          </Button>
+          <Button icon={<FileWordOutlined />} loading={exportingDocx} onClick={() => void exportDocx()} data-testid="evidence-export-docx">
+            {t('review.evidence.exportDocx')}
           </Button>
           {!readOnly && (
             <>
