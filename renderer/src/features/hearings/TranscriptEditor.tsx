@@ -297,8 +297,13 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
   const phrasesRef = useRef(phrasesFor);
   useEffect(() => {
     speakersRef.current = speakers;
-    phrasesRef.current = phrasesFor;
   });
+  // The key handler reads the palette state from the ref: update it in the same tick as the
+  // state, or a digit typed right after "/" lands in the text instead of picking a phrase.
+  const showPhrases = useCallback((id: string | null) => {
+    phrasesRef.current = id;
+    setPhrasesFor(id);
+  }, []);
 
   const flushLocal = useCallback(() => {
     if (localTimer.current) clearTimeout(localTimer.current);
@@ -475,7 +480,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
     };
     const insertPhrase = (id: string, text: string) => {
       const turn = turnsRef.current.find((x) => x.id === id);
-      setPhrasesFor(null);
+      showPhrases(null);
       if (!turn) return;
       const court = speakersRef.current.find((s) => COURT_ROLES.has(s.role) && s.role !== 'clerk');
       // Phrases are the bench's words: an empty turn by someone else becomes the judge's.
@@ -490,7 +495,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
       },
       remove,
       insertPhrase,
-      closePhrases: () => setPhrasesFor(null),
+      closePhrases: () => showPhrases(null),
       keyDown: (id, e) => {
         // Keys pressed while an input method is composing belong to it (pinyin candidates).
         if (e.nativeEvent.isComposing || e.keyCode === 229) return;
@@ -499,7 +504,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
         if (phrasesRef.current === id) {
           if (e.key === 'Escape') {
             e.preventDefault();
-            setPhrasesFor(null);
+            showPhrases(null);
             return;
           }
           if (/^[0-9]$/.test(e.key)) {
@@ -508,7 +513,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
             if (k) insertPhrase(id, t(`hearings.transcript.phraseList.${k}`));
             return;
           }
-          setPhrasesFor(null);
+          showPhrases(null);
         }
         if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
           e.preventDefault();
@@ -530,12 +535,12 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
         }
         if ((e.ctrlKey || e.metaKey) && e.key === '.') {
           e.preventDefault();
-          setPhrasesFor(id);
+          showPhrases(id);
           return;
         }
         if (e.key === '/' && turn.text === '' && !e.ctrlKey && !e.altKey) {
           e.preventDefault();
-          setPhrasesFor(id);
+          showPhrases(id);
           return;
         }
         if (e.key === 'Backspace' && turn.text === '' && turnsRef.current.length > 1) {
@@ -554,7 +559,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
         }
       },
     };
-  }, [setTurns, addAfter, t]);
+  }, [setTurns, addAfter, t, showPhrases]);
 
   const pickSpeaker = (s: Speaker) => {
     const id = active.current && turnsRef.current.some((x) => x.id === active.current) ? active.current : turnsRef.current.at(-1)?.id;
