@@ -162,7 +162,7 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
     await page.getByTestId('transcript-add').click();
     await page.keyboard.press('/');
     await page.getByTestId('phrase-palette').waitFor();
-    await page.getByTestId('phrase-1').waitFor();
+    await page.getByTestId('phrase-identity').waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.keyboard.type('原告张明远，到庭。');
@@ -174,7 +174,7 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+.');
     await page.getByTestId('phrase-palette').waitFor();
-    await page.getByTestId('phrase-2').waitFor();
+    await page.getByTestId('phrase-discipline').waitFor();
     await page.keyboard.press('2');
     const turns = page.getByTestId('transcript-turn');
     expect(await turns.count()).toBe(5);
