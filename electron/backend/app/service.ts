@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/contract/result';
 import type { BackendContext } from '../context';
 import { backupDatabase, schemaVersion, type Db } from '../store/db';
 import { writeAudit } from '../store/repos/audit';
-import { countCases, insertCase } from '../store/repos/cases';
+import { caseNumberTaken, countCases, hasSampleKey, insertCase } from '../store/repos/cases';
 import { readSetting, writeSetting } from '../store/repos/settings';
 
 type AppMethods = 'app.info' | 'settings.get' | 'settings.update' | 'app.backup' | 'samples.load' | 'ops.cancel';
@@ -35,12 +35,9 @@ export function loadSamples(ctx: BackendContext): { inserted: number; skipped: n
   let inserted = 0;
   let skipped = 0;
   ctx.db.transaction(() => {
-    const has = ctx.db.prepare('SELECT 1 FROM cases WHERE sample_key = ?');
     for (const s of parsed.data.cases) {
       // Idempotent by sample key; a sample whose number a real case took since is skipped, not forced.
-      const taken =
-        s.case.caseNumber !== '' && ctx.db.prepare('SELECT 1 FROM cases WHERE case_number = ?').get(s.case.caseNumber);
-      if (has.get(s.key) || taken) {
+      if (hasSampleKey(ctx.db, s.key) || caseNumberTaken(ctx.db, s.case.caseNumber)) {
         skipped++;
         continue;
       }

@@ -163,8 +163,7 @@ export async function evalLecard(dataDir: string, progress: (msg: string) => voi
     const db = openDatabase(dbPath, { log: silentLogger });
     try {
       // cand_id → row id through the content hash, so candidates with identical text share a row.
-      const byUid = new Map<string, number>();
-      for (const r of db.prepare('SELECT id, uid FROM precedents').all() as Array<{ id: number; uid: string }>) byUid.set(r.uid, r.id);
+      const byUid = repo.precedentIdsByUid(db);
       const candToRow = new Map<string, number>();
       for await (const u of lecardReader(dataDir).units(0)) {
         if (!('doc' in u)) continue;

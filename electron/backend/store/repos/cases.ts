@@ -373,3 +373,11 @@ function writeChildren(db: Db, caseId: string, input: CaseInputParsed): void {
     insClaim.run(keep(c.id, ownClaims, usedClaims), caseId, i + 1, c.text, c.amountFen);
   });
 }
+
+export function hasSampleKey(db: Db, key: string): boolean {
+  return db.prepare('SELECT 1 FROM cases WHERE sample_key = ?').get(key) !== undefined;
+}
+
+export function caseNumberTaken(db: Db, caseNumber: string): boolean {
+  return caseNumber !== '' && db.prepare('SELECT 1 FROM cases WHERE case_number = ?').get(caseNumber) !== undefined;
+}

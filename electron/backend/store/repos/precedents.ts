@@ -450,3 +450,10 @@ export function setMeta(db: Db, key: string, value: string): void {
     value,
   );
 }
+
+/** Row id of every precedent by its content uid (evaluation maps dataset ids through it). */
+export function precedentIdsByUid(db: Db): Map<string, number> {
+  const byUid = new Map<string, number>();
+  for (const r of db.prepare('SELECT id, uid FROM precedents').all() as Array<{ id: number; uid: string }>) byUid.set(r.uid, r.id);
+  return byUid;
+}
