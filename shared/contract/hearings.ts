@@ -397,3 +397,6 @@ export const hearingMethods = {
   /** Saves the whole transcript; a stale baseVersion is refused with CONFLICT and details {currentVersion, current}. */
   'hearings.transcript.save': { input: TranscriptSaveInput, output: Transcript },
 } as const;
+
+/** 原告 / 被告 / 第三人 as written in notices, outlines and transcripts. */
+export const PARTY_ROLE_ZH = { plaintiff: '原告', defendant: '被告', third_party: '第三人' } as const;

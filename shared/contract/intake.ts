@@ -408,24 +408,3 @@ export const intakeMethods = {
   'deadlines.complete': { input: z.object({ id: Id, done: z.boolean().default(true) }), output: TrackedDeadline },
   'cases.transition': { input: TransitionInput, output: CaseDetail },
 } as const;
-
-export const INTAKE_METHOD_NAMES = [
-  'intake.extract',
-  'intake.importFiling',
-  'intake.getExtraction',
-  'intake.saveExtraction',
-  'intake.applyExtraction',
-  'intake.suggestCauses',
-  'intake.check',
-  'intake.defectNotice',
-  'intake.register',
-  'intake.registration',
-  'intake.fee',
-  'intake.deadline',
-  'intake.feeSettings.get',
-  'intake.feeSettings.update',
-  'deadlines.list',
-  'deadlines.pause',
-  'deadlines.complete',
-  'cases.transition',
-] as const satisfies readonly (keyof typeof intakeMethods)[];

@@ -120,7 +120,7 @@ describe('庭审 tab: scheduling', () => {
     expect(within(judge).getByTestId('conflict-other-case').textContent).toContain('（2026）粤0305民初9002号');
     const notice = within(list).getByTestId('conflict-notice-lead-time');
     expect(notice.dataset['severity']).toBe('warning');
-    expect(notice.textContent).toContain('CPL arts. 139, 163');
+    expect(notice.textContent).toContain('《民事诉讼法》第一百三十九条、第一百六十三条；《民诉法解释》第二百六十一条');
     // The hard one comes first.
     expect(list.firstElementChild).toBe(judge);
     expect(screen.getByTestId('schedule-form').textContent).toContain('2026-11-27');

@@ -1,10 +1,10 @@
 import type { CaseDetail } from '../../../shared/contract/cases';
 import type { DraftingSettings, ExportedFile } from '../../../shared/contract/drafting';
-import { HEARING_TYPE_ZH, SPEAKER_ROLE_ZH, type Transcript } from '../../../shared/contract/hearings';
+import { HEARING_TYPE_ZH, PARTY_ROLE_ZH as ROLE_ZH, SPEAKER_ROLE_ZH, type Transcript } from '../../../shared/contract/hearings';
 import { AppError } from '../../../shared/contract/result';
 import { readSettings } from '../app/service';
 import type { BackendContext } from '../context';
-import { KIND_ZH, ROLE_ZH, dateTimeZh } from '../hearings/service';
+import { KIND_ZH, dateTimeZh } from '../hearings/service';
 import { evidenceTable } from '../review/service';
 import { writeAudit } from '../store/repos/audit';
 import * as casesRepo from '../store/repos/cases';

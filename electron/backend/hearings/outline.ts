@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CaseDetail, PartyRole } from '../../../shared/contract/cases';
-import { OUTLINE_STAGE_ZH, type OutlineSection } from '../../../shared/contract/hearings';
+import type { CaseDetail } from '../../../shared/contract/cases';
+import { OUTLINE_STAGE_ZH, PARTY_ROLE_ZH as ROLE_ZH, type OutlineSection } from '../../../shared/contract/hearings';
 import type { ElementsAnalysis, EvidenceItem } from '../../../shared/contract/review';
 import { ruleFor } from '../review/elementRules';
 
@@ -18,7 +18,6 @@ type Target = Item['target'];
  * mandatory, CC art. 1079).
  */
 
-const ROLE_ZH: Readonly<Record<PartyRole, string>> = { plaintiff: '原告', defendant: '被告', third_party: '第三人' };
 
 function item(text: string, target: Target, extra: Partial<Pick<Item, 'pointId' | 'elementId' | 'evidenceId'>> = {}): Item {
   return { id: randomUUID(), text, target, pointId: null, elementId: null, evidenceId: null, done: false, ...extra };

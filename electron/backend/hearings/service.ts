@@ -1,3 +1,4 @@
+import { PARTY_ROLE_ZH as ROLE_ZH } from '../../../shared/contract/hearings';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CaseDetail, PartyRole } from '../../../shared/contract/cases';
@@ -28,7 +29,6 @@ import { generateOutline } from './outline';
 
 type HearingMethods = Extract<keyof Handlers, `hearings.${string}`>;
 
-export const ROLE_ZH: Readonly<Record<PartyRole, string>> = { plaintiff: '原告', defendant: '被告', third_party: '第三人' };
 export const KIND_ZH = { party: '当事人', agent: '委托诉讼代理人', witness: '证人', expert: '鉴定人', interpreter: '翻译人员', other: '其他诉讼参与人' } as const;
 /** A transcript autosaves every few seconds; the audit trail records it at most this often. */
 const TRANSCRIPT_AUDIT_MS = 10 * 60 * 1000;

@@ -2,6 +2,7 @@ import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from 
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../../shared/contract/hearings';
+import { formatArticle } from '../intake/format';
 
 /** Hard conflicts first, then warnings; each with its reason, the rule and the other case. */
 export function ConflictList({ conflicts }: { conflicts: readonly Conflict[] }) {
@@ -41,7 +42,7 @@ export function ConflictList({ conflicts }: { conflicts: readonly Conflict[] }) 
             <div data-testid="conflict-reason">{en ? c.en : c.zh}</div>
             {(c.rule || c.otherCaseNumber) && (
               <Space size={12} wrap style={{ fontSize: 12, marginTop: 2 }}>
-                {c.rule && <Typography.Text type="secondary">{t('hearings.check.rule', { rule: c.rule })}</Typography.Text>}
+                {c.rule && <Typography.Text type="secondary">{t('hearings.check.rule', { rule: formatArticle(c.rule, en ? 'en' : 'zh') })}</Typography.Text>}
                 {c.otherCaseNumber && (
                   <Typography.Text type="secondary" data-testid="conflict-other-case">
                     {t('hearings.check.otherCase', { number: c.otherCaseNumber })}
