@@ -1,21 +1,10 @@
-import type { z } from 'zod';
 import { isMethod, methods, type Handlers, type Method } from '../../shared/contract/methods';
-import { AppError, type ErrorIssue, type Result } from '../../shared/contract/result';
+import { AppError, type Result } from '../../shared/contract/result';
+import { badInput } from '../../shared/contract/validation';
 import type { Logger } from './log';
 
 /** Checking outputs costs a parse per call; it is on in tests and dev, where drift must show. */
 const CHECK_OUTPUT = process.env['NODE_ENV'] !== 'production';
-
-export function issuesOf(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
-
-function describe(issues: readonly ErrorIssue[]): string {
-  const first = issues[0];
-  if (!first) return 'Invalid input';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `Invalid input: ${first.path || '(input)'} ${first.message}${more}`;
-}
 
 /**
  * The one entry for every transport (MessagePort, HTTP, tests): unknown names and invalid input
@@ -28,10 +17,7 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, l
   }
   const method: Method = name;
   const parsed = methods[method].input.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issues = issuesOf(parsed.error);
-    return { ok: false, error: { code: 'BAD_INPUT', message: describe(issues), details: { issues } } };
-  }
+  if (!parsed.success) return { ok: false, error: badInput(parsed.error) };
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown> | unknown;
     const value = await handler(parsed.data);

@@ -1,8 +1,8 @@
 /**
  * Electron main process of CourtDesk: a thin shell. It owns the window, the app:// protocol, the
- * session guards and the menu, and supervises the backend host (a utilityProcess that does all
- * domain work: SQLite, LLM, search). It never touches the database or the model itself, and does no
- * synchronous I/O after start-up.
+ * session guards, the menu and the native dialogs (shellIpc.ts), and supervises the backend host (a
+ * utilityProcess that does all domain work: SQLite, LLM, search). It never touches the database or
+ * the model itself, and does no synchronous I/O after start-up.
  *
  * Layout of the build (electron.vite.config.ts): out/main/index.js (this), out/main/host.js (the
  * backend host), out/preload/index.js, out/renderer/ (served as app://bundle/).
@@ -14,6 +14,7 @@ import type { ErrorBody } from '../../shared/contract/result';
 import { HOST_ENV } from '../backend/hostProtocol';
 import { BackendSupervisor } from './backendSupervisor';
 import { installMenu } from './menu';
+import { installShellIpc } from './shellIpc';
 import { devServerOrigin } from './policy';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow, guardAllWebContents, hardenSession, sendPort, sendStatus } from './window';
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession, devOrigin);
   installAppProtocol(rendererDir);
   installMenu(devTools);
+  installShellIpc(devOrigin);
 
   supervisor = new BackendSupervisor({
     hostPath,

@@ -65,6 +65,18 @@ export function isTrustedAppUrl(url: string, devOrigin: string | undefined): boo
 }
 
 /**
+ * Whether an IPC call may use the shell (open dialogs, write a chosen file): only our app's top
+ * frame. A subframe, a frame gone mid-call (null) or any other page is refused.
+ */
+export function isTrustedShellSender(
+  frame: { readonly url: string } | null,
+  mainFrame: { readonly url: string } | null,
+  devOrigin: string | undefined,
+): boolean {
+  return frame !== null && frame === mainFrame && isTrustedAppUrl(frame.url, devOrigin);
+}
+
+/**
  * The session-wide request filter: everything that is not the app's own bundle is cancelled, so
  * no remote content can ever load (the only outbound traffic is a user-started model download,
  * which the backend host makes with Node's own fetch, outside Chromium's network stack).

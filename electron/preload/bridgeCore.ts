@@ -13,6 +13,7 @@
 import type { BackendStatus, Bridge } from '../../shared/contract/bridge';
 import { EVENT_NAMES, METHOD_NAMES, TRANSPORT_EVENTS } from '../../shared/contract/names';
 import type { ErrorCode, Result } from '../../shared/contract/result';
+import { SHELL_METHOD_NAMES } from '../../shared/contract/shellNames';
 
 /** The part of a DOM MessagePort the bridge uses (Node's worker_threads port has the same shape). */
 export interface PortLike {
@@ -39,9 +40,15 @@ export interface BridgeCoreOptions {
   readonly onListenerError?: (error: unknown) => void;
   /** Cap on calls queued while no backend is connected, so a dead backend cannot grow memory forever. */
   readonly maxQueued?: number;
+  /**
+   * Sends a `shell.*` call to main (ipcRenderer.invoke in the preload) and resolves with main's Result.
+   * Absent: those calls fail with UNSUPPORTED.
+   */
+  readonly shellCall?: (method: string, input: unknown) => Promise<unknown>;
 }
 
 const methodNames: ReadonlySet<string> = new Set<string>(METHOD_NAMES);
+const shellMethodNames: ReadonlySet<string> = new Set<string>(SHELL_METHOD_NAMES);
 const backendEvents: ReadonlySet<string> = new Set<string>(EVENT_NAMES);
 const subscribableEvents: ReadonlySet<string> = new Set<string>([...EVENT_NAMES, ...TRANSPORT_EVENTS]);
 const STATUS_EVENT: (typeof TRANSPORT_EVENTS)[number] = 'backend.status';
@@ -143,8 +150,23 @@ export function createBridgeCore(options: BridgeCoreOptions = {}): BridgeCore {
     return old;
   };
 
+  const callShell = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    const shellCall = options.shellCall;
+    if (!shellCall) return failure('UNSUPPORTED', `${method} needs the desktop app`);
+    try {
+      const reply = await shellCall(method, input);
+      return isResult(reply) ? reply : failure('INTERNAL', 'Malformed reply from the desktop shell');
+    } catch (err) {
+      // invoke rejects when the input cannot be cloned or main has no handler (a shell bug).
+      const reason = err instanceof Error ? err.message : String(err);
+      return failure('INTERNAL', `The desktop shell could not run ${method}: ${reason.slice(0, 200)}`);
+    }
+  };
+
   const bridge: Bridge = {
     call(method: string, input: unknown): Promise<Result<unknown>> {
+      // Native dialogs are main's, not the backend's: they work even while the backend restarts.
+      if (typeof method === 'string' && shellMethodNames.has(method)) return callShell(method, input);
       if (typeof method !== 'string' || !methodNames.has(method)) {
         return Promise.resolve(failure('BAD_INPUT', `Unknown method: ${String(method).slice(0, 80)}`));
       }

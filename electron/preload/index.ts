@@ -13,9 +13,13 @@ import { createBridgeCore } from './bridgeCore';
 /** IPC channels main uses towards this preload (see electron/main/window.ts). */
 const PORT_CHANNEL = 'courtdesk:port';
 const STATUS_CHANNEL = 'courtdesk:status';
+/** Towards main: native dialogs (electron/main/shellIpc.ts checks the sender frame). */
+const SHELL_CHANNEL = 'courtdesk:shell';
 
 const core = createBridgeCore({
   onListenerError: (error) => console.error('courtdesk: an event listener threw', error),
+  // Only the method name and plain data go to main; the reply is main's Result envelope.
+  shellCall: (method, input) => ipcRenderer.invoke(SHELL_CHANNEL, method, input),
 });
 
 // Since Electron 28 only the main process can send to a renderer (ipcRenderer.sendTo is gone), so

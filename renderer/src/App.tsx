@@ -87,7 +87,7 @@ export function AppProviders({ client, queryClient, i18n, children }: AppProvide
   const [i18nInstance] = useState(() => i18n ?? createI18n());
   return (
     <QueryClientProvider client={qc}>
-      <ApiProvider api={client.api} events={client.events}>
+      <ApiProvider api={client.api} events={client.events} shell={client.shell}>
         <I18nextProvider i18n={i18nInstance}>
           <LocaleProvider>{children}</LocaleProvider>
         </I18nextProvider>

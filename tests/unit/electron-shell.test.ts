@@ -10,6 +10,7 @@ import {
   devServerOrigin,
   isAllowedRequest,
   isTrustedAppUrl,
+  isTrustedShellSender,
   resolveBundlePath,
   responseHeaders,
   restartDelayMs,
@@ -117,6 +118,22 @@ describe('trusted frames and allowed requests', () => {
     expect(devServerOrigin('http://192.168.1.5:5173/', false)).toBeUndefined();
     expect(devServerOrigin('', false)).toBeUndefined();
     expect(devServerOrigin(undefined, false)).toBeUndefined();
+  });
+});
+
+describe('who may call the shell (native dialogs)', () => {
+  it('allows only the top frame of our own app', () => {
+    const top = { url: 'app://bundle/index.html#/models' };
+    expect(isTrustedShellSender(top, top, undefined)).toBe(true);
+    // A subframe of our own app, a foreign top frame, a frame gone mid-call.
+    expect(isTrustedShellSender({ url: 'app://bundle/index.html' }, top, undefined)).toBe(false);
+    const foreign = { url: 'https://evil.example/' };
+    expect(isTrustedShellSender(foreign, foreign, undefined)).toBe(false);
+    expect(isTrustedShellSender(null, top, undefined)).toBe(false);
+    // The dev server counts only in development, where main was given its origin.
+    const dev = { url: 'http://localhost:5173/#/models' };
+    expect(isTrustedShellSender(dev, dev, 'http://localhost:5173')).toBe(true);
+    expect(isTrustedShellSender(dev, dev, undefined)).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import { computeDeadline } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
 import { computeFee } from '../../../shared/rules/fees';
 import { parseAmount } from '../../../shared/rules/money';
-import { issuesOf } from '../../backend/dispatch';
+import { issuesOf } from '../../../shared/contract/validation';
 import { extractText } from '../../backend/documents/extract';
 import { ruleCall } from '../../backend/intake/errors';
 import { parse, type Command } from '../io';

@@ -19,5 +19,7 @@ export function bridgeTransport(bridge: Bridge): Transport {
     call: (method, input) => bridge.call(method, input),
     on: (event, listener) => bridge.on(event, listener),
     status: () => status,
+    // The preload routes shell.* to main; a bridge exists only in the desktop app.
+    nativeShell: true,
   };
 }

@@ -1,17 +1,30 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { BackendStatus } from '../../../shared/contract/bridge';
 import type { Api } from '../../../shared/contract/methods';
+import type { ShellApi } from '../../../shared/contract/shell';
 import { silentEvents, type ApiEvents, type ClientEventName, type ClientEventPayload } from './client';
 
 interface ApiContextValue {
   readonly api: Api;
   readonly events: ApiEvents;
+  readonly shell: ShellApi | null;
 }
 
 const ApiContext = createContext<ApiContextValue | null>(null);
 
-export function ApiProvider({ api, events, children }: { api: Api; events?: ApiEvents; children: ReactNode }) {
-  const value = { api, events: events ?? silentEvents };
+export function ApiProvider({
+  api,
+  events,
+  shell,
+  children,
+}: {
+  api: Api;
+  events?: ApiEvents;
+  /** The desktop shell's native dialogs; omitted/null in browser mode. */
+  shell?: ShellApi | null;
+  children: ReactNode;
+}) {
+  const value = { api, events: events ?? silentEvents, shell: shell ?? null };
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }
 
@@ -23,6 +36,11 @@ function useApiContext(): ApiContextValue {
 
 export function useApi(): Api {
   return useApiContext().api;
+}
+
+/** Native open/save dialogs when running in the desktop app, null in browser mode. */
+export function useShell(): ShellApi | null {
+  return useApiContext().shell;
 }
 
 /** Subscribes for the component's lifetime; the latest listener is used without resubscribing. */

@@ -1,4 +1,4 @@
 export { createClient, createDefaultClient, silentEvents, unwrap } from './client';
 export type { ApiEvents, Client, ClientEventName, ClientEventPayload } from './client';
-export { ApiProvider, useApi, useApiEvent, useBackendStatus } from './context';
+export { ApiProvider, useApi, useApiEvent, useBackendStatus, useShell } from './context';
 export * from './hooks';

@@ -11,6 +11,8 @@ export interface Transport {
   on(event: string, listener: (payload: unknown) => void): () => void;
   /** The connection state right now; changes are reported by the `backend.status` event. */
   status(): BackendStatus;
+  /** True when `shell.*` calls reach a desktop shell (native dialogs); browser mode has none. */
+  readonly nativeShell?: boolean;
 }
 
 /** A tiny synchronous emitter; listener errors are isolated so one bad view cannot starve the others. */

@@ -49,6 +49,15 @@ export const en: Messages = {
     no: 'No',
     ok: 'OK',
     total: 'Total: {{count}}',
+    browse: 'Browse…',
+    reveal: 'Show in folder',
+    pickTitle: {
+      model: 'Choose a GGUF model file',
+      modelsFolder: 'Choose the models folder',
+      precedentTable: 'Choose a precedent data file (JSONL / CSV)',
+      precedentFolder: 'Choose a folder of judgments',
+      statutesFolder: 'Choose a folder of statutes',
+    },
   },
   errors: {
     title: 'The action did not complete',

@@ -48,6 +48,15 @@ export const zhCN = {
     no: '否',
     ok: '确定',
     total: '共 {{count}} 条',
+    browse: '浏览…',
+    reveal: '在文件夹中显示',
+    pickTitle: {
+      model: '选择 GGUF 模型文件',
+      modelsFolder: '选择模型文件夹',
+      precedentTable: '选择类案数据文件（JSONL / CSV）',
+      precedentFolder: '选择裁判文书文件夹',
+      statutesFolder: '选择法律法规文件夹',
+    },
   },
   errors: {
     title: '操作未完成',

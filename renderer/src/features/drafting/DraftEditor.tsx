@@ -14,10 +14,10 @@ import dayjs from 'dayjs';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFTING_DEFAULTS, type Draft } from '../../../../shared/contract/drafting';
-import { useApi } from '../../api/context';
+import { useApi, useShell } from '../../api/context';
 import { errorText } from '../../ui/errors';
 import { formatBytes, testId } from '../../ui/format';
-import { downloadBase64 } from './download';
+import { useSaveFile } from '../../ui/saveFile';
 import { HistoryDrawer } from './HistoryDrawer';
 import { useDraftingSettings } from './hooks';
 import { PagePreview } from './PagePreview';
@@ -54,6 +54,8 @@ export function DraftEditor({ initial, onBack }: { initial: Draft; onBack: () =>
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const api = useApi();
+  const saveFile = useSaveFile();
+  const shell = useShell();
   const ed = useDraftEditor(initial);
   const settings = useDraftingSettings();
   const [active, setActive] = useState<string | null>(null);
@@ -153,8 +155,7 @@ export function DraftEditor({ initial, onBack }: { initial: Draft; onBack: () =>
     setExporting(true);
     try {
       const r = await api['drafting.export']({ draftId: draft.id });
-      downloadBase64(r.filename, r.mime, r.contentBase64);
-      void message.success(t('drafting.export.done', { filename: r.filename, size: formatBytes(r.bytes) }));
+      await saveFile(r, (filename) => t('drafting.export.done', { filename, size: formatBytes(r.bytes) }));
     } catch (err) {
       void message.error(errorText(t, err));
     } finally {
@@ -246,7 +247,7 @@ export function DraftEditor({ initial, onBack }: { initial: Draft; onBack: () =>
           <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="draft-settings-open">
             {t('drafting.editor.settings')}
           </Button>
-          <Tooltip title={t('drafting.export.note')}>
+          <Tooltip title={t(shell ? 'drafting.export.noteDesktop' : 'drafting.export.note')}>
             <Button type="primary" icon={<DownloadOutlined />} loading={exporting} disabled={locked} onClick={() => void exportDocx()} data-testid="draft-export">
               {t('drafting.editor.export')}
             </Button>

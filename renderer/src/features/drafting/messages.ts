@@ -190,6 +190,7 @@ export const zh = {
     review: '查看校对结果',
     done: '已导出 {{filename}}（{{size}}）',
     note: '浏览器模式下文件保存到浏览器的下载目录。',
+    noteDesktop: '导出前先校对；随后在系统对话框中选择保存位置。',
   },
   settings: {
     title: '版式设置',
@@ -409,6 +410,7 @@ export const en: typeof zh = {
     review: 'Show the findings',
     done: 'Exported {{filename}} ({{size}})',
     note: 'In browser mode the file goes to the browser’s downloads folder.',
+    noteDesktop: 'Proofreads first, then asks where to save in the system dialog.',
   },
   settings: {
     title: 'Layout',

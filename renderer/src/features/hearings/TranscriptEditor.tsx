@@ -9,7 +9,7 @@ import type { DisputedPoint, EvidenceItem } from '../../../../shared/contract/re
 import { AppError } from '../../../../shared/contract/result';
 import { useApi } from '../../api/context';
 import { ErrorAlert, errorText } from '../../ui/errors';
-import { downloadBase64 } from '../drafting/download';
+import { useSaveFile } from '../../ui/saveFile';
 import { useLinkTargets } from './hooks';
 import { answerer, COURT_ROLES, cycleSpeaker, speakerKey, speakersOf, type Speaker } from './speakers';
 import { clearLocal, mergeTurns, newTurnId, readLocal, sameTurns, writeLocal, type EditorTurn, type LocalCopy } from './transcriptModel';
@@ -268,6 +268,7 @@ const TurnRow = memo(function TurnRow({ turn, index, speakers, phrasesOpen, targ
 export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail: CaseDetail }) {
   const { t } = useTranslation();
   const api = useApi();
+  const saveFile = useSaveFile();
   const { message } = AntApp.useApp();
   const linkTargets = useLinkTargets(detail.id);
   const targets = useMemo<LinkTargets>(() => ({ evidence: linkTargets.evidence, points: linkTargets.points }), [linkTargets.evidence, linkTargets.points]);
@@ -414,8 +415,7 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
         return;
       }
       const r = await api['drafting.exportTranscript']({ hearingId });
-      downloadBase64(r.filename, r.mime, r.contentBase64);
-      void message.success(t('hearings.transcript.exported', { name: r.filename }));
+      await saveFile(r, (name) => t('hearings.transcript.exported', { name }));
     } catch (err) {
       void message.error(errorText(t, err));
     } finally {

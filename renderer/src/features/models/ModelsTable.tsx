@@ -4,6 +4,8 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LlmStatus, ModelInfo } from '../../../../shared/contract/llm';
+import { useShell } from '../../api/context';
+import { BrowseButton } from '../../ui/BrowseButton';
 import { ErrorAlert, errorText } from '../../ui/errors';
 import { testId } from '../../ui/format';
 import { formatParameters, formatSize, modelErrorText, modelProblemText } from './format';
@@ -38,11 +40,13 @@ function AddByPath() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const add = useAddModel();
+  const native = useShell() !== null;
   const [path, setPath] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  const submit = async () => {
-    const p = path.trim();
+  // A path picked in the desktop app's dialog is added at once: the user has already chosen the file.
+  const submit = async (picked?: string) => {
+    const p = (picked ?? path).trim();
     if (!p) return;
     setError(null);
     try {
@@ -69,9 +73,10 @@ function AddByPath() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => void submit()} loading={add.isPending} disabled={!path.trim()} data-testid="model-add-submit">
           {t('models.add.submit')}
         </Button>
+        <BrowseButton purpose="model" onPicked={(p) => void submit(p)} disabled={add.isPending} testId="model-add-browse" />
       </Space.Compact>
       <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
-        {t('models.add.note')}
+        {t(native ? 'models.add.noteDesktop' : 'models.add.note')}
       </Typography.Paragraph>
       {error !== null && (
         <div style={{ marginTop: 8 }} data-testid="model-add-error">

@@ -1,7 +1,8 @@
-import { AutoComplete, Alert, App as AntApp, Button, Form, Input, InputNumber, Radio, Skeleton, Typography } from 'antd';
+import { AutoComplete, Alert, App as AntApp, Button, Form, Input, InputNumber, Radio, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LlmSettings } from '../../../../shared/contract/llm';
+import { BrowseButton } from '../../ui/BrowseButton';
 import { applyIssuesToForm, ErrorAlert, errorCode } from '../../ui/errors';
 import { useLlmSettings, useModelList, useUpdateLlmSettings } from './hooks';
 
@@ -91,8 +92,13 @@ function SettingsForm({ settings, defaultDir }: { settings: LlmSettings; default
       >
         <InputNumber min={128} max={131072} step={1024} precision={0} style={{ width: 200 }} data-testid="llm-context" />
       </Form.Item>
-      <Form.Item name="userModelsDir" label={t('models.settings.userModelsDir')} extra={t('models.settings.userModelsDirNote', { dir: defaultDir })}>
-        <Input placeholder={defaultDir} data-testid="llm-models-dir" />
+      <Form.Item label={t('models.settings.userModelsDir')} extra={t('models.settings.userModelsDirNote', { dir: defaultDir })}>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item name="userModelsDir" noStyle>
+            <Input placeholder={defaultDir} data-testid="llm-models-dir" />
+          </Form.Item>
+          <BrowseButton purpose="modelsFolder" onPicked={(p) => form.setFieldValue('userModelsDir', p)} testId="llm-models-dir-browse" />
+        </Space.Compact>
       </Form.Item>
       <Form.Item
         name="mirrorBaseUrl"

@@ -92,7 +92,8 @@ export const zh = {
     submit: '添加',
     added: '已添加：{{name}}',
     failed: '无法添加该文件',
-    note: '路径是运行本机后台服务的电脑上的路径。桌面版今后将提供文件选择对话框；目前请直接填写路径。添加只记录路径，不复制文件。',
+    note: '路径是运行本机后台服务的电脑上的路径。添加只记录路径，不复制文件。',
+    noteDesktop: '点击“浏览…”在系统对话框中选择 .gguf 文件，选中后立即添加；也可直接填写路径。添加只记录路径，不复制文件。',
   },
   settings: {
     threads: '线程数',
@@ -287,7 +288,8 @@ export const en: typeof zh = {
     submit: 'Add',
     added: 'Added: {{name}}',
     failed: 'This file cannot be added',
-    note: 'The path is on the computer running the backend service. The desktop app will offer a file picker later; for now type the path. Adding records the path only; the file is not copied.',
+    note: 'The path is on the computer running the backend service. Adding records the path only; the file is not copied.',
+    noteDesktop: 'Click “Browse…” to choose a .gguf file in the system dialog; it is added at once. You can also type the path. Adding records the path only; the file is not copied.',
   },
   settings: {
     threads: 'Threads',

@@ -33,7 +33,8 @@ import {
   type ImportSource,
   type ImportStartInput,
 } from '../../../../shared/contract/precedents';
-import { useApi } from '../../api/context';
+import { useApi, useShell } from '../../api/context';
+import { BrowseButton } from '../../ui/BrowseButton';
 import { ErrorAlert, errorText } from '../../ui/errors';
 import { formatDateTime, testId } from '../../ui/format';
 import { percentOf, useOps, type OpDone, type OpState } from '../models/hooks';
@@ -375,6 +376,7 @@ function useImportRunner(): ImportRunner {
 
 function ImportCard({ runner }: { runner: ImportRunner }) {
   const { t } = useTranslation();
+  const native = useShell() !== null;
   const { form, current, op, error, starting, resumeJob } = runner;
   const kind = Form.useWatch('kind', form) ?? DEFAULTS.kind;
   const busy = op !== null && op.done === null;
@@ -431,13 +433,21 @@ function ImportCard({ runner }: { runner: ImportRunner }) {
             ))}
           </Radio.Group>
         </Form.Item>
-        <Form.Item
-          name="path"
-          label={t('precedents.library.pathLabel')}
-          extra={t('precedents.library.pathHelp')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input placeholder={pathPlaceholder} maxLength={4096} data-testid="import-path" />
+        <Form.Item label={t('precedents.library.pathLabel')} extra={t(native ? 'precedents.library.pathHelpDesktop' : 'precedents.library.pathHelp')}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="path" noStyle rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <Input placeholder={pathPlaceholder} maxLength={4096} data-testid="import-path" />
+            </Form.Item>
+            <BrowseButton
+              purpose={kind === 'table' ? 'precedentTable' : 'precedentFolder'}
+              onPicked={(p) => {
+                form.setFieldValue('path', p);
+                void form.validateFields(['path']);
+              }}
+              disabled={busy}
+              testId="import-path-browse"
+            />
+          </Space.Compact>
         </Form.Item>
         {kind === 'table' && (
           <>

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Empty, Input, InputNumber, Progress, Skeleton, Spa
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRECEDENT_OP_KINDS, StatuteImportResult, type StatuteArticle, type StatuteLaw } from '../../../../shared/contract/precedents';
-import { useApi } from '../../api/context';
+import { useApi, useShell } from '../../api/context';
+import { BrowseButton } from '../../ui/BrowseButton';
 import { ErrorAlert, errorCode } from '../../ui/errors';
 import { percentOf, useOps } from '../models/hooks';
 import { CitationChecker } from './CitationChecker';
@@ -42,6 +43,7 @@ function ImportCard() {
   const { t } = useTranslation();
   const api = useApi();
   const invalidate = useInvalidate();
+  const native = useShell() !== null;
   const [path, setPath] = useState('');
   const [opId, setOpId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -81,12 +83,13 @@ function ImportCard() {
           maxLength={4096}
           data-testid="statute-path"
         />
+        <BrowseButton purpose="statutesFolder" onPicked={setPath} disabled={running} testId="statute-path-browse" />
         <Button type="primary" onClick={() => void start()} disabled={!path.trim() || running} loading={starting || running} data-testid="statute-import">
           {t('precedents.statutes.import')}
         </Button>
       </Space.Compact>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('precedents.library.pathHelp')}
+        {t(native ? 'precedents.library.pathHelpDesktop' : 'precedents.library.pathHelp')}
       </Typography.Text>
       {error !== null && (
         <div style={{ marginTop: 8 }} data-testid="statute-import-error">

@@ -159,7 +159,8 @@ export const zh = {
     pathLabel: '本机路径',
     pathPlaceholderFile: '例如：/home/judge/corpus/judgments.jsonl',
     pathPlaceholderFolder: '例如：/home/judge/corpus/本院文书',
-    pathHelp: '浏览器模式下网页无法读取整个文件夹，请填写运行智审工作台的这台电脑上的文件或文件夹路径；桌面版将改用系统的文件夹选择框。',
+    pathHelp: '浏览器模式下网页无法读取整个文件夹，请填写运行智审工作台的这台电脑上的文件或文件夹路径。',
+    pathHelpDesktop: '点击“浏览…”在系统对话框中选择，或直接填写本机上的文件或文件夹路径。',
     format: '文件格式',
     formats: {
       auto: '按扩展名判断',
@@ -473,7 +474,8 @@ export const en: typeof zh = {
     pathLabel: 'Path on this computer',
     pathPlaceholderFile: 'e.g. /home/judge/corpus/judgments.jsonl',
     pathPlaceholderFolder: 'e.g. /home/judge/corpus/our-judgments',
-    pathHelp: 'In browser mode a web page cannot read a whole folder: type the path of the file or folder on the computer running CourtDesk. The desktop app will use the system folder picker instead.',
+    pathHelp: 'In browser mode a web page cannot read a whole folder: type the path of the file or folder on the computer running CourtDesk.',
+    pathHelpDesktop: 'Click “Browse…” to choose it in the system dialog, or type the path of the file or folder on this computer.',
     format: 'File format',
     formats: {
       auto: 'By file extension',

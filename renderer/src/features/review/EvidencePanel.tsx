@@ -10,9 +10,9 @@ import { useApi } from '../../api/context';
 import { useDocumentText } from '../../api/hooks';
 import { ErrorAlert, applyIssuesToForm, errorCode, errorText } from '../../ui/errors';
 import { testId } from '../../ui/format';
-import { downloadBase64 } from '../drafting/download';
+import { textToBase64, useSaveFile } from '../../ui/saveFile';
 import { docTitle } from './CaseFilePanel';
-import { downloadText, safeFilename, toCsv } from './csv';
+import { safeFilename, toCsv } from './csv';
 import { reviewKeys, useCaseFile, useEvidence, useReviewMutation } from './hooks';
 import { useOpenReader } from './reader';
 
@@ -432,6 +432,7 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const api = useApi();
+  const saveFile = useSaveFile();
   const qc = useQueryClient();
   const openReader = useOpenReader();
   const query = useEvidence(caseId);
@@ -471,8 +472,8 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
         return v ?? '';
       }));
       const name = safeFilename(`${en ? 'evidence' : '证据目录'}-${table.caseNumber || caseId}.csv`);
-      downloadText(name, 'text/csv;charset=utf-8', toCsv(header, rows));
-      void message.success(t('review.evidence.exported', { name }));
+      const file = { filename: name, mime: 'text/csv;charset=utf-8', contentBase64: textToBase64(toCsv(header, rows)) };
+      await saveFile(file, (saved) => t('review.evidence.exported', { name: saved }));
     } catch (err) {
       void message.error(errorText(t, err));
     } finally {
@@ -588,8 +589,7 @@ export function EvidencePanel({ caseId, parties, documents, readOnly }: { caseId
     setExportingDocx(true);
     try {
       const r = await api['drafting.exportEvidence']({ caseId });
-      downloadBase64(r.filename, r.mime, r.contentBase64);
-      void message.success(t('review.evidence.exported', { name: r.filename }));
+      await saveFile(r, (name) => t('review.evidence.exported', { name }));
     } catch (err) {
       void message.error(errorText(t, err));
     } finally {
