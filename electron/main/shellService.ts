@@ -9,6 +9,7 @@ import {
   isShellMethod,
   shellMethods,
   type PickPurpose,
+  type SaveFailure,
   type SaveKind,
   type ShellMethod,
   type ShellOutput,
@@ -80,14 +81,17 @@ function failure(code: 'BAD_INPUT' | 'UNAVAILABLE' | 'INTERNAL', message: string
   return { ok: false, error: { code, message } };
 }
 
-/** Node's fs error codes that mean "you cannot write there", said in words a clerk can act on. */
-function describeWriteError(err: unknown, fileName: string): string {
+/**
+ * Node's fs error codes that mean "you cannot write there", as a reason the renderer translates
+ * (details.reason) and an English message for the log.
+ */
+function describeWriteError(err: unknown, fileName: string): { reason: SaveFailure; message: string } {
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return `No permission to write ${fileName} there; choose another folder.`;
-  if (code === 'EBUSY') return `${fileName} is open in another program (e.g. Word); close it and save again.`;
-  if (code === 'ENOSPC') return `The disk is full; ${fileName} was not saved.`;
-  if (code === 'EROFS') return `That drive is read-only; ${fileName} was not saved.`;
-  return `${fileName} could not be saved (${typeof code === 'string' ? code : 'write failed'}).`;
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission', message: `No permission to write ${fileName} there; choose another folder.` };
+  if (code === 'EBUSY') return { reason: 'busy', message: `${fileName} is open in another program (e.g. Word); close it and save again.` };
+  if (code === 'ENOSPC') return { reason: 'diskFull', message: `The disk is full; ${fileName} was not saved.` };
+  if (code === 'EROFS') return { reason: 'readOnly', message: `That drive is read-only; ${fileName} was not saved.` };
+  return { reason: 'other', message: `${fileName} could not be saved (${typeof code === 'string' ? code : 'write failed'}).` };
 }
 
 export interface ShellService<Owner> {
@@ -135,7 +139,8 @@ export function createShellService<Owner>(native: NativeShell<Owner>): ShellServ
       try {
         await native.writeFile(target, bytes);
       } catch (err) {
-        throw new ShellFailure(describeWriteError(err, basename(target)));
+        const { reason, message } = describeWriteError(err, basename(target));
+        throw new ShellFailure(message, { reason, file: basename(target) });
       }
       lastDir.set('save', dirname(target));
       lastSaved = target;
@@ -162,7 +167,7 @@ export function createShellService<Owner>(native: NativeShell<Owner>): ShellServ
         const handler = handlers[name] as (input: unknown, owner: Owner) => Promise<unknown>;
         return { ok: true, value: await handler(parsed.data, owner) };
       } catch (err) {
-        if (err instanceof ShellFailure) return failure('UNAVAILABLE', err.message);
+        if (err instanceof ShellFailure) return { ok: false, error: { code: 'UNAVAILABLE', message: err.message, details: err.details } };
         // A dialog that cannot open (no display, a parent window gone) is the shell's problem, not the user's input.
         return failure('INTERNAL', `The native dialog failed: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
       }
@@ -170,5 +175,12 @@ export function createShellService<Owner>(native: NativeShell<Owner>): ShellServ
   };
 }
 
-/** A failure whose message is meant for the user (the write went wrong, not the code). */
-class ShellFailure extends Error {}
+/** A failure of the user's situation (the write went wrong), not of the code. */
+class ShellFailure extends Error {
+  constructor(
+    message: string,
+    readonly details: { readonly reason: SaveFailure; readonly file: string },
+  ) {
+    super(message);
+  }
+}

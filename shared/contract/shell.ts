@@ -53,6 +53,10 @@ export const SaveFileInput = z.object({
 });
 export type SaveFileInput = z.input<typeof SaveFileInput>;
 
+/** Why a save failed (error details.reason, with details.file), for the renderer to say in the UI language. */
+export const SAVE_FAILURES = ['permission', 'busy', 'diskFull', 'readOnly', 'other'] as const;
+export type SaveFailure = (typeof SAVE_FAILURES)[number];
+
 export const shellMethods = {
   /** Native open dialog; `path` null when the user cancelled. */
   'shell.pickPath': {

@@ -4,11 +4,15 @@
  * The shell here records calls and answers like main would (its own behaviour is tested in
  * tests/unit/electron-shell-dialogs.test.ts).
  */
-import { screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LlmSettings, LlmStatus, ModelInfo } from '../../shared/contract/llm';
+import { AppError } from '../../shared/contract/result';
 import type { ShellApi, ShellInput } from '../../shared/contract/shell';
+import { AppProviders, createQueryClient } from '../../renderer/src/App';
+import { createI18n } from '../../renderer/src/i18n';
+import { useSaveFile } from '../../renderer/src/ui/saveFile';
 import { FakeBackend } from './fakeApi';
 import { renderApp } from './render';
 
@@ -114,5 +118,57 @@ describe('native dialogs in the desktop app', () => {
     await user.click(screen.getByTestId('import-path-browse'));
     await waitFor(() => expect((screen.getByTestId('import-path') as HTMLInputElement).value).toBe('/data/cases.jsonl'));
     expect(calls.map((c) => (c.input as { purpose: string }).purpose)).toEqual(['precedentFolder', 'precedentTable']);
+  });
+});
+
+function SaveButton({ onSaved }: { onSaved: (name: string | null) => void }) {
+  const save = useSaveFile();
+  const file = { filename: '（2026）粤0305民初1号民事判决书.docx', mime: 'application/octet-stream', contentBase64: 'UEsDBA==' };
+  return (
+    <button type="button" onClick={() => void save(file, (name) => `已导出 ${name}`).then(onSaved)}>
+      export
+    </button>
+  );
+}
+
+function renderSave(shell: ShellApi) {
+  const backend = new FakeBackend();
+  const saved: Array<string | null> = [];
+  render(
+    <AppProviders client={{ api: backend.api, events: backend.events, shell }} queryClient={createQueryClient({ retry: false })} i18n={createI18n('zh-CN')}>
+      <SaveButton onSaved={(n) => saved.push(n)} />
+    </AppProviders>,
+  );
+  return saved;
+}
+
+describe('saving an export in the desktop app', () => {
+  it('sends the bytes to the save dialog and offers to show the saved file in its folder', async () => {
+    const user = userEvent.setup();
+    const { shell, calls } = recordingShell([]);
+    const saved = renderSave(shell);
+    await user.click(screen.getByText('export'));
+    await user.click(await screen.findByTestId('saved-reveal'));
+    expect(screen.getByText('已导出 （2026）粤0305民初1号民事判决书.docx')).toBeTruthy();
+    expect(calls).toEqual([
+      { method: 'shell.saveFile', input: { suggestedName: '（2026）粤0305民初1号民事判决书.docx', kind: 'docx', contentBase64: 'UEsDBA==' } },
+      { method: 'shell.revealSaved', input: {} },
+    ]);
+    expect(saved).toEqual(['（2026）粤0305民初1号民事判决书.docx']);
+  });
+
+  it('says in Chinese why the write failed (the shell gives a reason, not a sentence)', async () => {
+    const user = userEvent.setup();
+    const { shell } = recordingShell([]);
+    const failing: ShellApi = {
+      ...shell,
+      'shell.saveFile': () =>
+        Promise.reject(new AppError('UNAVAILABLE', 'a.docx is open in another program (e.g. Word)', { reason: 'busy', file: '判决书.docx' })),
+    };
+    const saved = renderSave(failing);
+    await user.click(screen.getByText('export'));
+    expect(await screen.findByText('“判决书.docx”正在被其他程序（如 Word）打开，请关闭后重新保存。')).toBeTruthy();
+    expect(saved).toEqual([null]);
+    expect(screen.queryByTestId('saved-reveal')).toBeNull();
   });
 });

@@ -192,7 +192,10 @@ describe('shell service (main): save dialog', () => {
     await writeFile(blocker, 'keep me');
     os.saveAnswers.push(join(blocker, '判决书.docx'));
     const r = await service.handle('shell.saveFile', { suggestedName: '判决书.docx', kind: 'docx', contentBase64: b64('x') }, WIN);
-    expect(r).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: '判决书.docx could not be saved (ENOTDIR).' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: '判决书.docx could not be saved (ENOTDIR).', details: { reason: 'other', file: '判决书.docx' } },
+    });
     expect(await readFile(blocker, 'utf8')).toBe('keep me');
 
     const busy = createShellService({
@@ -201,7 +204,10 @@ describe('shell service (main): save dialog', () => {
     });
     os.saveAnswers.push(join(dir, '判决书.docx'));
     const r2 = await busy.handle('shell.saveFile', { suggestedName: '判决书.docx', kind: 'docx', contentBase64: b64('x') }, WIN);
-    expect(r2).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: '判决书.docx is open in another program (e.g. Word); close it and save again.' } });
+    expect(r2).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: '判决书.docx is open in another program (e.g. Word); close it and save again.', details: { reason: 'busy' } },
+    });
     // Nothing to reveal: the failed save is not "the last saved file".
     expect(await busy.handle('shell.revealSaved', {}, WIN)).toEqual({ ok: true, value: { revealed: false } });
   });

@@ -51,6 +51,13 @@ export const en: Messages = {
     total: 'Total: {{count}}',
     browse: 'Browse…',
     reveal: 'Show in folder',
+    saveFailed: {
+      permission: 'No permission to save “{{file}}” there; choose another folder.',
+      busy: '“{{file}}” is open in another program (e.g. Word); close it and save again.',
+      diskFull: 'The disk is full; “{{file}}” was not saved.',
+      readOnly: 'That drive is read-only; “{{file}}” was not saved.',
+      other: '“{{file}}” could not be saved; try another place.',
+    },
     pickTitle: {
       model: 'Choose a GGUF model file',
       modelsFolder: 'Choose the models folder',

@@ -50,6 +50,13 @@ export const zhCN = {
     total: '共 {{count}} 条',
     browse: '浏览…',
     reveal: '在文件夹中显示',
+    saveFailed: {
+      permission: '没有权限在该位置保存“{{file}}”，请换一个文件夹。',
+      busy: '“{{file}}”正在被其他程序（如 Word）打开，请关闭后重新保存。',
+      diskFull: '磁盘空间已满，“{{file}}”未能保存。',
+      readOnly: '该磁盘为只读，“{{file}}”未能保存。',
+      other: '“{{file}}”未能保存，请换一个位置重试。',
+    },
     pickTitle: {
       model: '选择 GGUF 模型文件',
       modelsFolder: '选择模型文件夹',

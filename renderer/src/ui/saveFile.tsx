@@ -1,7 +1,8 @@
 import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveKind } from '../../../shared/contract/shell';
+import { AppError } from '../../../shared/contract/result';
+import { SAVE_FAILURES, type SaveFailure, type SaveKind } from '../../../shared/contract/shell';
 import { useShell } from '../api/context';
 
 /** An export as the backend returns it (drafting.export and friends). */
@@ -43,11 +44,20 @@ function kindOf(filename: string): SaveKind {
   return /\.csv$/i.test(filename) ? 'csv' : 'docx';
 }
 
+/** A failed write the shell explained (details.reason), or null for anything else. */
+export function saveFailureOf(err: unknown): { reason: SaveFailure; file: string } | null {
+  if (!(err instanceof AppError)) return null;
+  const reason = err.details?.['reason'];
+  const file = err.details?.['file'];
+  if (typeof reason !== 'string' || typeof file !== 'string') return null;
+  return (SAVE_FAILURES as readonly string[]).includes(reason) ? { reason: reason as SaveFailure, file } : null;
+}
+
 /**
  * Saves an export: the desktop app's native save dialog (main writes the file, and the success
  * message offers to show it in its folder), or a browser download. Resolves with the saved file's
- * name, or null when the user cancelled the dialog; errors (a file open in Word, no permission)
- * reject with the shell's message for the caller to show.
+ * name, or null when the user cancelled or the write failed; a failed write (a file open in Word, no
+ * permission) is said here in the UI language. Other errors reject for the caller to show.
  */
 export function useSaveFile(): (file: ExportFile, success: (name: string) => string) => Promise<string | null> {
   const shell = useShell();
@@ -60,7 +70,15 @@ export function useSaveFile(): (file: ExportFile, success: (name: string) => str
         void message.success(success(file.filename));
         return file.filename;
       }
-      const r = await shell['shell.saveFile']({ suggestedName: file.filename, kind: kindOf(file.filename), contentBase64: file.contentBase64 });
+      let r: { saved: boolean; fileName: string | null };
+      try {
+        r = await shell['shell.saveFile']({ suggestedName: file.filename, kind: kindOf(file.filename), contentBase64: file.contentBase64 });
+      } catch (err) {
+        const failed = saveFailureOf(err);
+        if (!failed) throw err;
+        void message.error(t(`common.saveFailed.${failed.reason}`, { file: failed.file }), 8);
+        return null;
+      }
       if (!r.saved || r.fileName === null) return null;
       void message.success({
         content: (
