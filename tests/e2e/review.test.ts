@@ -150,6 +150,10 @@ describe.skipIf(!chromiumPath)('E2E file review (阅卷): case file, timeline, e
     const agreement = page.getByTestId('element-agreement');
     await agreement.waitFor();
     expect(await agreement.getAttribute('data-status')).toBe('admitted');
+    // The catalogue's basis (CC arts. 667, 668; provisions arts. 2, 14–16) is cited as a clerk writes it.
+    expect(await agreement.getByTestId('element-basis').textContent()).toBe(
+      '依据：《民法典》第六百六十七条、第六百六十八条；《民间借贷规定》第二条、第十四条至第十六条',
+    );
     expect(await page.getByTestId('element-maturity-default').getAttribute('data-status')).toBe('disputed');
     await agreement.getByTestId('element-set-disputed').click();
     await agreement.getByTestId('element-by-judge').waitFor();

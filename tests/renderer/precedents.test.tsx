@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Citation, ImportJob, PrecedentDetail, PrecedentStats, SearchHit, SearchOutput } from '../../shared/contract/precedents';
-import { passageMarks, segmentText, withoutNumericNoise } from '../../renderer/src/features/precedents/Highlight';
+import { passageMarks, segmentText, termMarks } from '../../renderer/src/features/precedents/Highlight';
 import { FakeBackend } from './fakeApi';
 import { renderApp } from './render';
 
@@ -120,11 +120,15 @@ describe('highlight offsets', () => {
     expect(segs.map((s) => s.text).join('')).toBe(p.text);
   });
 
-  it('does not mark days, months or pieces of longer numbers, but keeps amounts', () => {
-    const text = '2019年6月1日借款50000元，约定年利率10%';
-    const mark = (term: string) => ({ ...at(text, term), kind: 'hit' as const });
-    const kept = withoutNumericNoise(text, [mark('6'), mark('1'), mark('201'), mark('50000'), mark('借款')]);
-    expect(kept.map((m) => text.slice(m.start, m.end))).toEqual(['50000', '借款']);
+  it('marks a matched number in the reader only as a whole number, as the backend matched it', () => {
+    const text = '2019年6月1日借款50000元，利息500元，另借款15000元';
+    const marked = termMarks(text, ['500', '50000', '借款', '6']).map((m) => [text.slice(m.start, m.end), m.start]);
+    expect(marked).toEqual([
+      ['500', text.indexOf('500元')],
+      ['50000', text.indexOf('50000')],
+      ['借款', text.indexOf('借款')],
+      ['借款', text.lastIndexOf('借款')],
+    ]);
   });
 });
 

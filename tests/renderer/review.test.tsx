@@ -101,6 +101,39 @@ describe('阅卷 tab', () => {
     expect(backend.callsOf('review.elements.update')[1]).toMatchObject({ version: 4, status: null });
   });
 
+  it('cites each element’s legal basis as Chinese articles, and as the catalogue writes it in English', slow, async () => {
+    const analysisOf = (caseId: string): ElementsAnalysis => ({
+      caseId,
+      causeId: 'private-lending',
+      causeName: '民间借贷纠纷',
+      // Bases exactly as resources/causes/causes.json writes them.
+      elements: [
+        element({ basis: 'CC arts. 667, 668; provisions arts. 2, 14–16' }),
+        element({ elementId: 'demand', zh: '催告', en: 'Demand', basis: 'CC art. 944 paras. 2–3' }),
+        element({ elementId: 'accident', zh: '事故', en: 'Accident', basis: 'practice; CC art. 1165' }),
+      ],
+      points: [],
+      notes: [],
+      version: 1,
+      updatedAt: 0,
+      updatedBy: 'x',
+    });
+    const { backend, c } = await setup();
+    backend.handle('review.documents', () => caseFileOf(c));
+    backend.handle('review.elements.get', () => analysisOf(c.id));
+    const view = renderApp(`/cases/${c.id}?tab=review&review=elements`, backend);
+    // The first visit loads the workspace page's chunk, which can take seconds on a busy machine.
+    const basisOf = async (id: string) => within(await screen.findByTestId(`element-${id}`, {}, { timeout: 10_000 })).getByTestId('element-basis').textContent;
+    expect(await basisOf('agreement')).toBe('依据：《民法典》第六百六十七条、第六百六十八条；《民间借贷规定》第二条、第十四条至第十六条');
+    expect(await basisOf('demand')).toBe('依据：《民法典》第九百四十四条第二款至第三款');
+    expect(await basisOf('accident')).toBe('依据：审判实务要求；《民法典》第一千一百六十五条');
+    view.unmount();
+
+    backend.settings.language = 'en';
+    renderApp(`/cases/${c.id}?tab=review&review=elements`, backend);
+    expect(await basisOf('agreement')).toBe('Basis：CC arts. 667, 668; provisions arts. 2, 14–16');
+  });
+
   it('says so when someone else changed the analysis meanwhile', slow, async () => {
     const user = userEvent.setup();
     const { backend, c } = await setup();

@@ -15,10 +15,11 @@ import {
 } from '../../../shared/contract/precedents';
 import { DEFAULT_CAUSE_TREE } from '../../../shared/rules/causes';
 import { toHalfWidth } from '../../../shared/rules/numerals';
+import { findTerm } from '../../../shared/rules/termMatch';
 import type { Db } from '../store/db';
 import * as repo from '../store/repos/precedents';
 import { amountSimilarity, detectElements, detectRelationships, principalOf, tagsOf, type Features } from './features';
-import { segmenterName, STOP_WORDS, tokenize } from './segment';
+import { isNoiseTerm, segmenterName, STOP_WORDS, tokenize, withoutDateYears } from './segment';
 import { SECTION_ORDER } from './sections';
 
 /** Only this much of a query is analysed: a whole complaint fits; a pasted book is cut, and the user told. */
@@ -92,12 +93,12 @@ export function buildQuery(db: Db, input: string, cause: string | undefined): Qu
     note: truncated ? `查询过长，仅检索前 ${MAX_SEARCH_CHARS} 个字符` : null,
   };
   const tf = new Map<string, number>();
-  for (const t of tokenize(`${text} ${base.causes.join(' ')}`)) {
-    if (STOP_WORDS.has(t)) continue;
+  for (const t of tokenize(`${withoutDateYears(text)} ${base.causes.join(' ')}`)) {
+    if (STOP_WORDS.has(t) || isNoiseTerm(t)) continue;
     tf.set(t, (tf.get(t) ?? 0) + 1);
   }
   if (tf.size === 0) {
-    return { ...base, note: text ? '查询中没有可检索的词语，请输入至少一个完整的词（如“借款”）' : '请输入查询内容' };
+    return { ...base, note: text ? '查询中没有可检索的词语（日期、一两位的数字和虚词不参与检索），请输入至少一个完整的词（如“借款”）' : '请输入查询内容' };
   }
   const n = repo.docCount(db);
   if (n === 0) return { ...base, note: '类案库为空或索引未建立：请先导入裁判文书（或运行重建索引）' };
@@ -213,12 +214,12 @@ function passagesOf(r: repo.PrecedentRow, terms: readonly QueryTerm[], max = 3):
       let score = 0;
       const highlights: Array<{ start: number; end: number }> = [];
       for (const t of terms) {
-        let i = sent.indexOf(t.term);
+        let i = findTerm(sent, t.term);
         if (i < 0) continue;
         score += t.weight;
         while (i >= 0 && highlights.length < 40) {
           highlights.push({ start: m.index + i, end: m.index + i + t.term.length });
-          i = sent.indexOf(t.term, i + t.term.length);
+          i = findTerm(sent, t.term, i + t.term.length);
         }
       }
       if (score === 0) continue;
@@ -288,7 +289,7 @@ export function rank(db: Db, q: QueryModel, o: SearchOptions): Scored[] {
     const f = parseFeatures(row.features);
     const causes = JSON.parse(row.causes) as string[];
     const body = `${row.title}\n${row.claims}\n${row.facts}\n${row.reasoning}\n${row.judgment}`;
-    const matched = q.terms.filter((t) => body.includes(t.term));
+    const matched = q.terms.filter((t) => findTerm(body, t.term) >= 0);
     const keyTerms = totalWeight > 0 ? matched.reduce((s, t) => s + t.weight, 0) / totalWeight : 0;
     const el = dice(qElements, f.elements);
     const rel = dice(qRel, f.relationships);

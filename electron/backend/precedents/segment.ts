@@ -77,3 +77,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '第 条 款 项 号 之后 同时 其中 其他 相关 进行 予以 应当 可以 没有 一个 一起 我们 他们 她们 自己 当时'
   ).split(/\s+/),
 );
+
+/**
+ * Query tokens that are not words of the case: numbers of one or two digits (days, months, hours,
+ * the pieces of 1.5 and 3.5万) and single Latin letters (anonymised names such as 王X, plate
+ * prefixes). Each matches a large share of any corpus, so as query terms they rank judgments by
+ * shared dates and list "3" and "5" as reasons. Amounts and article numbers of three or more digits
+ * stay; the query's amount is also compared as a number by the re-ranking.
+ */
+export function isNoiseTerm(token: string): boolean {
+  return /^(?:\d{1,2}|[a-z])$/.test(token);
+}
+
+/**
+ * `text` without the years of its dates (2019年, 2019年度), for taking query terms from: a date's
+ * year says as little about similarity as its day and month, and a year someone means is a filter
+ * (yearFrom/yearTo). Case numbers such as （2022）某0101民初100号 keep their year (no 年 follows).
+ */
+export function withoutDateYears(text: string): string {
+  return text.replace(/(?<!\d)(?:1[89]|20)\d{2}(?=年)/g, ' ');
+}

@@ -18,7 +18,16 @@ const LAW_NAMES_ZH: Readonly<Record<string, string>> = {
   'CPL-Interp': '《民诉法解释》',
   'Evidence Rules': '《民事诉讼证据规定》',
   'SPC 2000 rules': '《关于严格执行案件审理期限制度的若干规定》',
+  'SPC 2019 provisions': '《关于严格规范民商事案件延长审限和延期开庭问题的规定》',
   CC: '《民法典》',
+  // The cause catalogue's element bases (resources/causes/causes.json) name these by their usual short titles.
+  provisions: '《民间借贷规定》',
+  'SPC private-lending provisions': '《民间借贷规定》',
+  'SPC traffic interpretation': '《道路交通事故损害赔偿解释》',
+  'SPC lease interpretation': '《城镇房屋租赁合同解释》',
+  'SPC sales interpretation': '《买卖合同解释》',
+  'SPC labour interpretation (一)': '《劳动争议解释（一）》',
+  'SPC property-service interpretation': '《物业服务纠纷解释》',
 };
 
 function zhLaw(name: string): string {
@@ -27,8 +36,18 @@ function zhLaw(name: string): string {
   return /^[\u4e00-\u9fa5]+$/.test(name) ? `《${name}》` : name;
 }
 
-/** "13(2)1" → 第十三条第（二）项第1目; "128" → 第一百二十八条. */
+/**
+ * "13(2)1" → 第十三条第（二）项第1目; "128" → 第一百二十八条; "1062–1065" → 第一千零六十二条至第一千零六十五条;
+ * "944 paras. 2–3" → 第九百四十四条第二款至第三款.
+ */
 function zhArticle(token: string): string {
+  const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(token.trim());
+  if (range) return `${zhArticle(range[1] ?? '')}至${zhArticle(range[2] ?? '')}`;
+  const paras = /^(\d+)\s+paras?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?$/.exec(token.trim());
+  if (paras) {
+    const para = (n: string) => `第${toChineseInteger(Number(n))}款`;
+    return `${zhArticle(paras[1] ?? '')}${para(paras[2] ?? '')}${paras[3] === undefined ? '' : `至${para(paras[3])}`}`;
+  }
   const m = /^(\d+)(?:\((\d+)\))?(\d+)?$/.exec(token.trim());
   if (!m) return token.trim();
   let out = `第${toChineseInteger(Number(m[1]))}条`;
@@ -43,11 +62,11 @@ function zhArticle(token: string): string {
  */
 export function formatArticle(article: string, lang: Lang): string {
   if (lang === 'en' || article.trim() === '') return article;
-  if (article.trim() === 'practice') return '审判实务要求';
   let lastLaw = '';
   return article
     .split(';')
     .map((part) => {
+      if (part.trim() === 'practice') return '审判实务要求';
       const m = /^\s*(.*?)\s*arts?\.\s*(.+?)\s*$/.exec(part);
       if (!m) return part.trim();
       const law = (m[1] ?? '').trim();

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Passage } from '../../../../shared/contract/precedents';
+import { findTerm } from '../../../../shared/rules/termMatch';
 
 export type MarkKind = 'hit' | 'term' | 'passage';
 
@@ -56,34 +57,22 @@ export function passageMarks(passage: Passage): TextMark[] {
   return passage.highlights.map((h) => ({ start: h.start - passage.start, end: h.end - passage.start, kind: 'hit' as const }));
 }
 
-/** Every occurrence of the given terms in `text` (terms of one character are skipped: they would mark half the page). */
+/**
+ * Every occurrence of the given terms in `text`, found as the backend found them when it listed them
+ * as matched (a number only as a whole number). Terms of one character are skipped: they would mark
+ * half the page.
+ */
 export function termMarks(text: string, terms: readonly string[]): TextMark[] {
   const out: TextMark[] = [];
   for (const term of terms) {
     if (term.length < 2) continue;
-    let at = text.indexOf(term);
+    let at = findTerm(text, term);
     while (at >= 0) {
       out.push({ start: at, end: at + term.length, kind: 'term' });
-      at = text.indexOf(term, at + term.length);
+      at = findTerm(text, term, at + term.length);
     }
   }
   return out;
-}
-
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
-
-/**
- * Drops number marks that only mark noise: a one- or two-digit token (a day, a month) or a piece of
- * a longer number. Amounts such as 50000 stay marked. Display only: the matched-term list still
- * shows every term the backend scored.
- */
-export function withoutNumericNoise(text: string, marks: readonly TextMark[]): TextMark[] {
-  return marks.filter((m) => {
-    if (m.kind === 'passage') return true;
-    const s = text.slice(Math.max(0, m.start), Math.max(0, m.end));
-    if (!/^\d+$/.test(s)) return true;
-    return s.length > 2 && !isDigit(text[m.start - 1]) && !isDigit(text[m.end]);
-  });
 }
 
 const HIT: CSSProperties = { background: '#ffe58f', padding: 0, borderRadius: 2, color: 'inherit' };
@@ -91,7 +80,7 @@ const TERM: CSSProperties = { background: '#fff1b8', borderRadius: 2, color: 'in
 const PASSAGE: CSSProperties = { background: '#e6f4ff', boxShadow: 'inset 0 -2px 0 #91caff' };
 
 export function Highlighted({ text, marks, hitTestId = 'prec-mark' }: { text: string; marks: readonly TextMark[]; hitTestId?: string }) {
-  const nodes: ReactNode[] = segmentText(text, withoutNumericNoise(text, marks)).map((s) => {
+  const nodes: ReactNode[] = segmentText(text, marks).map((s) => {
     const inPassage = s.kinds.has('passage');
     const style = inPassage ? PASSAGE : undefined;
     let node: ReactNode = s.text;

@@ -17,6 +17,7 @@ import type { DisputedPoint, ElementState, ElementStatus, ElementsAnalysis } fro
 import { AppError } from '../../../../shared/contract/result';
 import { ErrorAlert, errorCode, errorText } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
+import { formatArticle, useLang } from '../intake/format';
 import { reviewKeys, useElements, useReviewMutation } from './hooks';
 import { SourceLink } from './reader';
 
@@ -39,6 +40,7 @@ function ElementCard({ el, analysis, readOnly }: { el: ElementState; analysis: E
   const { message } = AntApp.useApp();
   const update = useReviewMutation('review.elements.update');
   const name = i18n.language === 'en' && el.en ? el.en : el.zh;
+  const lang = useLang();
 
   const save = async (status: ElementStatus | null, note: string) => {
     try {
@@ -102,8 +104,8 @@ function ElementCard({ el, analysis, readOnly }: { el: ElementState; analysis: E
         {el.reason}
       </Typography.Paragraph>
       {el.basis && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('review.elements.basis')}：{el.basis}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="element-basis">
+          {t('review.elements.basis')}：{formatArticle(el.basis, lang)}
         </Typography.Text>
       )}
       {el.signals.length > 0 && (
