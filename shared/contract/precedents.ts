@@ -146,12 +146,42 @@ export const ImportStartInput = z.object({
 });
 export type ImportStartInput = z.input<typeof ImportStartInput>;
 
+/**
+ * What went wrong with one record, for the UI to say in its language (`message` stays English, for
+ * support and logs). Optional: jobs saved before the codes existed have only the message.
+ */
+export const IMPORT_ISSUE_CODES = [
+  'line_too_long',
+  'bad_json',
+  'not_object',
+  'record_too_long',
+  'field_count',
+  'unclosed_quote',
+  'file_too_large',
+  'no_text',
+  'needs_ocr',
+  'damaged_file',
+  'password_protected',
+  'legacy_doc',
+  'not_document',
+  'unreadable',
+  'missing_cand_id',
+  'no_mapped_text',
+  'text_too_short',
+  'text_too_long',
+] as const;
+export const ImportIssueCode = z.enum(IMPORT_ISSUE_CODES);
+export type ImportIssueCode = z.infer<typeof ImportIssueCode>;
+
 export const ImportIssue = z.object({
   /** 1-based line (JSONL/CSV) or null. */
   line: z.number().int().nullable(),
   /** File name inside a folder import, or null. */
   file: z.string().nullable(),
   message: z.string(),
+  code: ImportIssueCode.optional(),
+  /** Numbers the message names (characters, fields, bytes, pages, limit). */
+  params: z.record(z.string(), z.number()).optional(),
 });
 export type ImportIssue = z.infer<typeof ImportIssue>;
 
@@ -351,7 +381,7 @@ export const StatuteImportResult = z.object({
   laws: z.number().int(),
   articles: z.number().int(),
   replaced: z.number().int(),
-  skipped: z.array(z.object({ file: z.string(), message: z.string() })),
+  skipped: z.array(z.object({ file: z.string(), message: z.string(), code: z.enum(['no_articles', 'unreadable']).optional() })),
 });
 export type StatuteImportResult = z.infer<typeof StatuteImportResult>;
 

@@ -104,7 +104,7 @@ describe.skipIf(!chromiumPath)('E2E precedents and statutes', () => {
     expect(await counts.getAttribute('data-inserted')).toBe('5');
     expect(await counts.getAttribute('data-duplicates')).toBe('1');
     expect(await counts.getAttribute('data-failed')).toBe('1');
-    await expect(result.getByTestId('import-issue').first().textContent()).resolves.toContain('broken.pdf');
+    await expect(result.getByTestId('import-issue').first().textContent()).resolves.toMatch(/broken\.pdf：文件已损坏/);
     console.info(`[e2e precedents] small import: progress bar seen = ${String(await page.evaluate('window.sawProgress'))}`);
 
     await page.getByTestId('import-history').getByText(SOURCE_NAME).waitFor();

@@ -309,14 +309,23 @@ describe('judgment library: import progress', () => {
       inserted: 2,
       duplicates: 1,
       failed: 1,
-      issues: [{ line: null, file: 'broken.pdf', message: '无法读取' }],
+      issues: [
+        { line: null, file: 'broken.pdf', message: 'broken.pdf is damaged or not a valid PDF', code: 'damaged_file' },
+        { line: 7, file: null, message: 'has 3 fields, the header has 5', code: 'field_count', params: { fields: 3, expected: 5 } },
+        // A job saved before issue codes existed: its message is shown as it is.
+        { line: null, file: 'old.txt', message: 'cannot read: EACCES' },
+      ],
       finishedAt: Date.UTC(2025, 2, 3, 0, 1),
     };
     act(() => backend.emit('ops.done', { opId: 'op1', kind: 'precedents.import', status: 'ok', error: null, result: finished }));
     const result = await screen.findByTestId('import-result');
     expect(result?.getAttribute('data-status')).toBe('ok');
     expect(within(result).getByTestId('import-counts')?.textContent).toContain('新增 2 · 重复跳过 1 · 失败 1');
-    expect(within(result).getByTestId('import-issue')?.textContent).toContain('broken.pdf：无法读取');
+    expect(within(result).getAllByTestId('import-issue').map((li) => li.textContent)).toEqual([
+      'broken.pdf：文件已损坏，或不是有效的 .docx / .pdf',
+      '第 7 行：有 3 个字段，与表头的 5 个不一致',
+      'old.txt：cannot read: EACCES',
+    ]);
   });
 });
 

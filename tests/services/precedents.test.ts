@@ -81,6 +81,8 @@ describe('precedents: import, search, explanations', () => {
     expect(job.issues.map((i) => i.line)).toEqual([2, 3, 4]);
     expect(job.issues[0]!.message).toMatch(/not valid JSON/);
     expect(job.issues[2]!.message).toMatch(/no text/);
+    // Each issue carries a code the UI says in its own language.
+    expect(job.issues.map((i) => i.code)).toEqual(['bad_json', 'not_object', 'no_mapped_text']);
     // Importing the same file again adds nothing.
     const again = await t.api['precedents.import.start']({ source: { kind: 'table', path: file, mapping: { text: 'doc' } } });
     const d2 = await ops.wait(again.opId);
@@ -106,7 +108,7 @@ describe('precedents: import, search, explanations', () => {
     const d = await ops.wait(opId);
     const job = d.result as ImportJob;
     expect(job).toMatchObject({ status: 'done', inserted: 2, failed: 1, total: 3 });
-    expect(job.issues[0]).toMatchObject({ file: 'c-broken.pdf', line: null });
+    expect(job.issues[0]).toMatchObject({ file: 'c-broken.pdf', line: null, code: 'damaged_file' });
 
     const hits = await t.api['precedents.search']({ query: '赵甲 钱乙 借条 80000元' });
     const gbk = hits.items[0]!.precedent;

@@ -136,7 +136,13 @@ export async function runImport(task: ImportTask, sink: JobSink): Promise<Import
             if (!(err instanceof RecordError)) throw err;
             const isFile = !/^line \d+/.test(unit.doc.ref);
             const line = /^line (\d+)/.exec(unit.doc.ref)?.[1];
-            issue({ line: line ? Number(line) : null, file: isFile ? unit.doc.ref : null, message: err.message });
+            issue({
+              line: line ? Number(line) : null,
+              file: isFile ? unit.doc.ref : null,
+              message: err.message,
+              code: err.code,
+              ...(err.params ? { params: err.params } : {}),
+            });
           }
         } else if ('issue' in unit) issue(unit.issue);
         pendingPosition = unit.position;

@@ -3,13 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { FieldMapping } from '../../../shared/contract/precedents';
+import type { FieldMapping, ImportIssue, ImportIssueCode } from '../../../shared/contract/precedents';
 import { AppError } from '../../../shared/contract/result';
 import { extractText } from '../documents/extract';
 import { rawFromRow, type RawDoc } from './records';
 
 /** One unit of a source: a line/row or a file. `position` is 1-based and strictly increasing. */
-export type Unit = { position: number; doc: RawDoc } | { position: number; issue: { line: number | null; file: string | null; message: string } } | { position: number; skip: true };
+export type Unit = { position: number; doc: RawDoc } | { position: number; issue: ImportIssue } | { position: number; skip: true };
 
 export interface SourceReader {
   /** Known up front for folders; null for streams. */
@@ -19,6 +19,17 @@ export interface SourceReader {
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+/** documents/extract.ts refusals (details.reason) as import issue codes. */
+const EXTRACT_REASON_CODES: Readonly<Record<string, ImportIssueCode>> = {
+  empty: 'no_text',
+  corrupt_docx: 'damaged_file',
+  corrupt_pdf: 'damaged_file',
+  corrupt_txt: 'damaged_file',
+  pdf_password: 'password_protected',
+  ole: 'legacy_doc',
+  binary: 'not_document',
+};
 
 function lines(path: string, gz: boolean) {
   const raw = createReadStream(path);
@@ -47,18 +58,18 @@ export function jsonlReader(path: string, mapping: FieldMapping): SourceReader {
           continue;
         }
         if (t.length > MAX_LINE_CHARS) {
-          yield { position: n, issue: { line: n, file: null, message: `line is too long (${t.length} characters)` } };
+          yield { position: n, issue: { line: n, file: null, message: `line is too long (${t.length} characters)`, code: 'line_too_long', params: { chars: t.length } } };
           continue;
         }
         let row: unknown;
         try {
           row = JSON.parse(t.replace(/^\uFEFF/, ''));
         } catch (err) {
-          yield { position: n, issue: { line: n, file: null, message: `not valid JSON (${(err as Error).message.slice(0, 100)})` } };
+          yield { position: n, issue: { line: n, file: null, message: `not valid JSON (${(err as Error).message.slice(0, 100)})`, code: 'bad_json' } };
           continue;
         }
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-          yield { position: n, issue: { line: n, file: null, message: 'not a JSON object' } };
+          yield { position: n, issue: { line: n, file: null, message: 'not a JSON object', code: 'not_object' } };
           continue;
         }
         yield { position: n, doc: rawFromRow(row as Record<string, unknown>, mapping, `line ${n}`) };
@@ -125,7 +136,7 @@ export function csvReader(path: string, mapping: FieldMapping): SourceReader {
         pending = pending === '' ? line : `${pending}\n${line}`;
         if (pending.length > MAX_LINE_CHARS) {
           record++;
-          if (record > startAfter) yield { position: record, issue: { line: startLine, file: null, message: 'record is too long or has an unclosed quote' } };
+          if (record > startAfter) yield { position: record, issue: { line: startLine, file: null, message: 'record is too long or has an unclosed quote', code: 'record_too_long' } };
           pending = '';
           continue;
         }
@@ -145,7 +156,13 @@ export function csvReader(path: string, mapping: FieldMapping): SourceReader {
         if (fields.length !== header.length) {
           yield {
             position: record,
-            issue: { line: startLine, file: null, message: `has ${fields.length} fields, the header has ${header.length}` },
+            issue: {
+              line: startLine,
+              file: null,
+              message: `has ${fields.length} fields, the header has ${header.length}`,
+              code: 'field_count',
+              params: { fields: fields.length, expected: header.length },
+            },
           };
           continue;
         }
@@ -154,7 +171,7 @@ export function csvReader(path: string, mapping: FieldMapping): SourceReader {
       }
       if (pending !== '') {
         record++;
-        if (record > startAfter) yield { position: record, issue: { line: startLine, file: null, message: 'unclosed quote at end of file' } };
+        if (record > startAfter) yield { position: record, issue: { line: startLine, file: null, message: 'unclosed quote at end of file', code: 'unclosed_quote' } };
       }
     },
   };
@@ -191,18 +208,23 @@ export function folderReader(dir: string, recursive: boolean): SourceReader {
         try {
           const size = statSync(path).size;
           if (size > MAX_FILE_BYTES) {
-            yield { position, issue: { line: null, file: rel, message: `file too large (${size} bytes)` } };
+            yield { position, issue: { line: null, file: rel, message: `file too large (${size} bytes)`, code: 'file_too_large', params: { bytes: size } } };
             continue;
           }
           const extracted = await extractText(await readFile(path), basename(path));
           if (!extracted.text.trim()) {
-            yield { position, issue: { line: null, file: rel, message: extracted.note || 'no text' } };
+            // A scan has pages but no text layer (documents/extract.ts says how many): it needs OCR first.
+            const pages = /\((\d+) page/.exec(extracted.note)?.[1];
+            const code = pages === undefined ? 'no_text' : 'needs_ocr';
+            const params = pages === undefined ? undefined : { pages: Number(pages) };
+            yield { position, issue: { line: null, file: rel, message: extracted.note || 'no text', code, ...(params ? { params } : {}) } };
             continue;
           }
           yield { position, doc: { ref: rel, text: extracted.text } };
         } catch (err) {
           const message = err instanceof AppError ? err.message : `cannot read: ${(err as Error).message}`;
-          yield { position, issue: { line: null, file: rel, message } };
+          const reason = err instanceof AppError ? err.details?.['reason'] : undefined;
+          yield { position, issue: { line: null, file: rel, message, code: EXTRACT_REASON_CODES[String(reason)] ?? 'unreadable' } };
         }
       }
     },
@@ -246,13 +268,13 @@ export function lecardReader(path: string): SourceReader {
         try {
           c = JSON.parse(line) as LecardCandidate;
         } catch {
-          yield { position: n, issue: { line: n, file: null, message: 'not valid JSON' } };
+          yield { position: n, issue: { line: n, file: null, message: 'not valid JSON', code: 'bad_json' } };
           continue;
         }
         const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
         const id = c.cand_id;
         if (typeof id !== 'number' && typeof id !== 'string') {
-          yield { position: n, issue: { line: n, file: null, message: 'missing cand_id' } };
+          yield { position: n, issue: { line: n, file: null, message: 'missing cand_id', code: 'missing_cand_id' } };
           continue;
         }
         yield {

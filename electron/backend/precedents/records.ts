@@ -26,7 +26,16 @@ export interface RawDoc {
 export const MAX_DOC_CHARS = 1_000_000;
 const MIN_DOC_CHARS = 20;
 
-export class RecordError extends Error {}
+/** A record that cannot be imported, with the code and numbers the UI says it with. */
+export class RecordError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'no_mapped_text' | 'text_too_short' | 'text_too_long',
+    readonly params?: Record<string, number>,
+  ) {
+    super(message);
+  }
+}
 
 export function contentHash(sections: Sections): string {
   // Whitespace and line breaks differ between a .docx and a .txt of the same judgment; the words do not.
@@ -60,8 +69,11 @@ export function buildRecord(
 ): BuiltRecord {
   const sections = sectionsOf(doc);
   const chars = Object.values(sections).reduce((n, t) => n + t.length, 0);
-  if (chars < MIN_DOC_CHARS) throw new RecordError(chars === 0 ? 'no text in the mapped fields' : `text too short (${chars} characters)`);
-  if (chars > MAX_DOC_CHARS) throw new RecordError(`text too long (${chars} characters; the limit is ${MAX_DOC_CHARS})`);
+  if (chars === 0) throw new RecordError('no text in the mapped fields', 'no_mapped_text');
+  if (chars < MIN_DOC_CHARS) throw new RecordError(`text too short (${chars} characters)`, 'text_too_short', { chars, limit: MIN_DOC_CHARS });
+  if (chars > MAX_DOC_CHARS) {
+    throw new RecordError(`text too long (${chars} characters; the limit is ${MAX_DOC_CHARS})`, 'text_too_long', { chars, limit: MAX_DOC_CHARS });
+  }
   const meta = extractMetadata(sections, doc.title?.trim() ?? '');
   const court = doc.court?.trim() || meta.court;
   const caseNumber = doc.caseNumber?.trim() || meta.caseNumber;

@@ -183,10 +183,10 @@ export async function importStatutes(
     const rel = relative(root, file) || basename(file);
     try {
       const law = parseStatute(decodeText(readFileSync(file)), basename(file));
-      if (!law.title || law.articles.length === 0) result.skipped.push({ file: rel, message: 'no articles (第X条) found' });
+      if (!law.title || law.articles.length === 0) result.skipped.push({ file: rel, message: 'no articles (第X条) found', code: 'no_articles' });
       else parsed.push({ rel, law });
     } catch (err) {
-      result.skipped.push({ file: rel, message: `cannot read: ${(err as Error).message}` });
+      result.skipped.push({ file: rel, message: `cannot read: ${(err as Error).message}`, code: 'unreadable' });
     }
   }
   // The books of one code (民法典: one file per book) share one version: a book whose file states

@@ -106,7 +106,10 @@ export function IssueList({ issues, error }: { issues: readonly ImportIssue[]; e
                 {[i.file, i.line !== null ? t('precedents.library.line', { line: i.line }) : null].filter(Boolean).join(' ')}
               </Typography.Text>
               {(i.file || i.line !== null) && t('precedents.punct.colon')}
-              {i.message}
+              {/* The English message stays as a tooltip: it has the parser's own words, for support. */}
+              <span title={i.code ? i.message : undefined} data-code={i.code}>
+                {i.code ? t(`precedents.library.issueCodes.${i.code}`, i.params ?? {}) : i.message}
+              </span>
             </li>
           ))}
         </ul>

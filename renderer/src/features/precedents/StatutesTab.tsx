@@ -121,7 +121,7 @@ function ImportCard() {
                     <li key={s.file}>
                       <Typography.Text strong>{s.file}</Typography.Text>
                       {t('precedents.punct.colon')}
-                      {s.message}
+                      <span title={s.code ? s.message : undefined}>{s.code ? t(`precedents.statutes.skipCodes.${s.code}`) : s.message}</span>
                     </li>
                   ))}
                 </ul>
