@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CLOSINGS, FEE_KINDS, FeeSettingsSchema, PROCEDURES } from '../rules/fees';
 import { DEADLINE_KINDS, DEADLINE_PROCEDURES } from '../rules/deadlines';
+import { EXTENSION_AUTHORITIES } from '../rules/extensions';
+import { SERVICE_METHODS } from '../rules/service';
 import { CaseDetail, CaseStage, DocumentMeta, MAX_DOCUMENT_BASE64, PartyKind, PartyRole, Procedure } from './cases';
 import { EpochMs, Fen, Id, IsoDate, NonEmpty, Text } from './common';
 
@@ -286,6 +288,8 @@ export const TrackedDeadline = z.object({
   daysLeft: z.number().int(),
   urgency: z.enum(['overdue', 'due-soon', 'upcoming']),
   article: z.string(),
+  /** Where the start date comes from (the actual service, an assumption, the filing date), one line. */
+  basis: BiTextOut.nullable(),
   steps: z.array(BiTextOut),
   warnings: z.array(BiTextOut),
   updatedAt: EpochMs,
@@ -303,6 +307,46 @@ export const TrialPause = z.object({
 });
 export type TrialPause = z.infer<typeof TrialPause>;
 
+/** The recorded service of the complaint copy and notices on one party (CPL arts. 87–91, 95). */
+export const ServiceRecord = z.object({
+  id: Id,
+  caseId: Id,
+  partyId: Id,
+  /** The name when recorded (parties can be edited later). */
+  partyName: z.string(),
+  method: z.enum(SERVICE_METHODS),
+  /** The date of the service act; for publication, the date the notice was published. */
+  servedOn: IsoDate,
+  /** When service took effect: servedOn, or the day publication service is deemed complete. */
+  effectiveOn: IsoDate,
+  foreignDomicile: z.boolean(),
+  evidenceDays: z.number().int().nullable(),
+  note: z.string(),
+  article: z.string(),
+  createdAt: EpochMs,
+  createdBy: z.string(),
+});
+export type ServiceRecord = z.infer<typeof ServiceRecord>;
+
+/** An approved extension of the trial limit (CPL arts. 152, 164, 168; CPL-Interp art. 258). */
+export const TrialExtensionRecord = z.object({
+  id: Id,
+  caseId: Id,
+  months: z.number().int().min(0),
+  days: z.number().int().min(0),
+  authority: z.enum(EXTENSION_AUTHORITIES),
+  approvedBy: z.string(),
+  approvedOn: IsoDate,
+  reason: z.string(),
+  /** The trial limit before and after it. */
+  dueBefore: IsoDate,
+  dueAfter: IsoDate,
+  article: z.string(),
+  createdAt: EpochMs,
+  createdBy: z.string(),
+});
+export type TrialExtensionRecord = z.infer<typeof TrialExtensionRecord>;
+
 export const StageChange = z.object({ from: CaseStage.nullable(), to: CaseStage, at: EpochMs, actor: z.string(), note: z.string() });
 export type StageChange = z.infer<typeof StageChange>;
 
@@ -314,6 +358,8 @@ export const Registration = z.object({
   fee: CaseFee.nullable(),
   deadlines: z.array(TrackedDeadline),
   pauses: z.array(TrialPause),
+  services: z.array(ServiceRecord),
+  extensions: z.array(TrialExtensionRecord),
   stages: z.array(StageChange),
 });
 export type Registration = z.infer<typeof Registration>;
@@ -359,6 +405,35 @@ export const PauseInput = z.object({
   to: IsoDate,
   reason: NonEmpty(200),
 });
+
+export const RecordServiceInput = z.object({
+  caseId: Id,
+  /** A party of the case (its id from cases.get); the answer period follows the defendants'. */
+  partyId: Id,
+  /** The date of the service act (signature, return slip, arrival, leaving); for publication, the publication date. */
+  servedOn: IsoDate,
+  method: z.enum(SERVICE_METHODS),
+  /** A party without a domicile in China: 30-day answer period (CPL art. 285), 60-day publication (art. 283). */
+  foreignDomicile: z.boolean().default(false),
+  /** The evidence period the court fixed in the notice (Evidence Rules art. 51); default: the procedure's. */
+  evidenceDays: z.number().int().min(1).max(365).optional(),
+  note: Text(200).default(''),
+});
+
+export const ExtendInput = z
+  .object({
+    caseId: Id,
+    kind: z.enum(['trial-limit']),
+    months: z.number().int().min(0).max(24).default(0),
+    days: z.number().int().min(0).max(366).default(0),
+    /** Who approved: the court president, or (ordinary procedure, beyond 6 months) the higher court. */
+    authority: z.enum(EXTENSION_AUTHORITIES).default('president'),
+    /** Name or title of the approver, as on the approval form. */
+    approvedBy: NonEmpty(100),
+    approvedOn: IsoDate,
+    reason: NonEmpty(500),
+  })
+  .refine((v) => v.months + v.days > 0, { message: 'give an extension of at least one day', path: ['months'] });
 
 export const FeeSettingsOut = z.object({
   settings: FeeSettingsSchema,
@@ -406,5 +481,9 @@ export const intakeMethods = {
   'deadlines.list': { input: DeadlineListInput, output: z.object({ asOf: IsoDate, items: z.array(TrackedDeadline) }) },
   'deadlines.pause': { input: PauseInput, output: Registration },
   'deadlines.complete': { input: z.object({ id: Id, done: z.boolean().default(true) }), output: TrackedDeadline },
+  /** Records (or corrects) a party's service; the answer and evidence periods then run from it, no longer estimated. */
+  'deadlines.recordService': { input: RecordServiceInput, output: Registration },
+  /** Records an approved trial-limit extension; one the law does not allow is refused citing the article. */
+  'deadlines.extend': { input: ExtendInput, output: Registration },
   'cases.transition': { input: TransitionInput, output: CaseDetail },
 } as const;

@@ -68,6 +68,8 @@ export const METHOD_NAMES = [
   'deadlines.list',
   'deadlines.pause',
   'deadlines.complete',
+  'deadlines.recordService',
+  'deadlines.extend',
   'cases.transition',
   'statutes.import.start',
   'statutes.laws',

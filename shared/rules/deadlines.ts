@@ -65,6 +65,13 @@ export interface DeadlineInput {
   readonly foreignDomicile?: boolean;
   /** trial-limit: approved extension in months. */
   readonly extensionMonths?: number;
+  /** trial-limit: approved extension in days, added after the months. */
+  readonly extensionDays?: number;
+  /**
+   * trial-limit, ordinary procedure: the part beyond the president's 6 months was approved by the
+   * higher court (CPL art. 152), so it is recorded rather than flagged.
+   */
+  readonly higherCourtApproved?: boolean;
   /** trial-limit: excluded periods (publication, appraisal, settlement, jurisdiction objection…), inclusive. */
   readonly excluded?: readonly DateRange[];
   /** limitation: date of the damage, for the 20-year cap (CC art. 188). */
@@ -337,21 +344,32 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
     case 'trial-limit': {
       const t = TRIAL_LIMITS[procedure];
       const ext = input.extensionMonths ?? 0;
+      const extDays = input.extensionDays ?? 0;
       assertCount(ext, 'extensionMonths', 120);
-      if (ext > 0 && t.maxExtension !== null && ext > t.maxExtension) {
-        if (procedure === 'ordinary') {
-          extraWarnings.push(bi('延长超过6个月须报请上级人民法院批准（民事诉讼法第一百五十二条）', 'Extension beyond 6 months needs the higher court’s approval (CPL art. 152)'));
-        } else {
-          throw new RuleInputError(
-            `Extension of ${ext} months exceeds the maximum of ${t.maxExtension} for ${t.en}`,
-            `延长${ext}个月超过${t.zh}的最长延长期限${t.maxExtension}个月`,
-          );
-        }
-      }
-      if (ext > 0 && 'days' in t.length) {
+      assertCount(extDays, 'extensionDays', 3660);
+      if ((ext > 0 || extDays > 0) && 'days' in t.length) {
         throw new RuleInputError('Give extensions of day-based limits as excluded periods', '以日计算的审限请以扣除期间录入延长');
       }
-      const length: PeriodLength = 'days' in t.length ? t.length : { months: ('months' in t.length ? t.length.months : 0) + ext };
+      const baseMonths = 'months' in t.length ? t.length.months : 0;
+      if ((ext > 0 || extDays > 0) && t.maxExtension !== null) {
+        // Compared as dates, so "1 month" and "31 days" are judged the same way the calendar does.
+        const extended = addDays(addMonths(input.start, baseMonths + ext), extDays);
+        const cap = addMonths(input.start, baseMonths + t.maxExtension);
+        if (extended > cap) {
+          if (procedure === 'ordinary') {
+            if (input.higherCourtApproved !== true) {
+              extraWarnings.push(bi('延长超过6个月须报请上级人民法院批准（民事诉讼法第一百五十二条）', 'Extension beyond 6 months needs the higher court’s approval (CPL art. 152)'));
+            }
+          } else {
+            const what = extDays > 0 ? { zh: `${ext}个月${extDays}日`, en: `${ext} months ${extDays} days` } : { zh: `${ext}个月`, en: `${ext} months` };
+            throw new RuleInputError(
+              `Extension of ${what.en} exceeds the maximum of ${t.maxExtension} month(s) for ${t.en} (${t.article})`,
+              `延长${what.zh}超过${t.zh}的最长延长期限${t.maxExtension}个月（${t.article}）`,
+            );
+          }
+        }
+      }
+      const length: PeriodLength = 'days' in t.length ? t.length : { months: baseMonths + ext };
       // Base and extension are month arithmetic from the filing date; excluded days are added after.
       const base = computePeriod(input.start, length, WEEKENDS_ONLY_CALENDAR, policy);
       let rawEnd = base.rawEnd;
@@ -360,6 +378,10 @@ export function computeDeadline(input: DeadlineInput, options: DeadlineOptions =
         ...base.steps.slice(0, 2),
       ];
       if (ext > 0) steps.push(bi(`含经批准延长${ext}个月`, `Includes an approved extension of ${ext} months`));
+      if (extDays > 0) {
+        rawEnd = addDays(rawEnd, extDays);
+        steps.push(bi(`经批准延长${extDays}日：${dayLabel(rawEnd).zh}`, `Approved extension of ${extDays} days: ${dayLabel(rawEnd).en}`));
+      }
       const merged = mergeRanges(input.excluded ?? []);
       const excludedDays = merged.reduce((s, r) => s + (r.to - r.from + 1), 0);
       if (excludedDays > 0) {

@@ -11,3 +11,5 @@ export * from './deadlines';
 export * from './causes';
 export * from './completeness';
 export * from './lifecycle';
+export * from './service';
+export * from './extensions';

@@ -141,6 +141,7 @@ function deadline(over: Partial<TrackedDeadline> & Pick<TrackedDeadline, 'id' | 
     daysLeft: 10,
     urgency: 'upcoming',
     article: 'CPL art. 128',
+    basis: null,
     steps: [],
     warnings: [],
     updatedAt: Date.UTC(2026, 0, 5),
@@ -207,6 +208,8 @@ function registered(): { backend: FakeBackend; registration: Registration } {
       }),
     ],
     pauses: [],
+    services: [],
+    extensions: [],
     stages: [],
   };
   backend.handle('intake.registration', () => registration);

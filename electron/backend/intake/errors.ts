@@ -15,12 +15,13 @@ export function fieldOfRuleMessage(message: string, fallback: string): string {
  * Runs a pure rule at the boundary: its RuleInputError becomes AppError BAD_INPUT naming the
  * field (architecture.md §2), with the Chinese message kept for the UI.
  */
-export function ruleCall<T>(field: string, fn: () => T): T {
+export function ruleCall<T>(field: string, fn: () => T, opts: { exact?: boolean } = {}): T {
   try {
     return fn();
   } catch (err) {
     if (err instanceof RuleInputError) {
-      const path = fieldOfRuleMessage(err.message, field);
+      // exact: the caller knows the field better than the message does (e.g. evidenceDays, not days).
+      const path = opts.exact === true ? field : fieldOfRuleMessage(err.message, field);
       throw new AppError('BAD_INPUT', err.message, { issues: [{ path, message: err.message }], zh: err.zh });
     }
     throw err;

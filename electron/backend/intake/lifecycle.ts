@@ -1,9 +1,11 @@
 import type { Procedure } from '../../../shared/contract/cases';
-import type { FeeOut } from '../../../shared/contract/intake';
+import type { FeeOut, ServiceRecord, TrialExtensionRecord } from '../../../shared/contract/intake';
 import { addDays, diffDays, ymdToIso } from '../../../shared/rules/dates';
-import { computeDeadline, type DeadlineKind, type DeadlineProcedure, type DeadlineResult } from '../../../shared/rules/deadlines';
+import { computeDeadline, type DeadlineKind, type DeadlineResult } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
 import { bi, type BiText } from '../../../shared/rules/errors';
+import { extensionStep, trialLimitWithExtensions, type TrialLimitInput, type TrialProcedure } from '../../../shared/rules/extensions';
+import { publicationPeriods, serviceDeadlines, type ServicePlanInput } from '../../../shared/rules/service';
 import { DEFAULT_FEE_SETTINGS, FeeSettingsSchema, type FeeSettings, type Procedure as FeeProcedure } from '../../../shared/rules/fees';
 import type { Db } from '../store/db';
 import { readSetting } from '../store/repos/settings';
@@ -22,7 +24,7 @@ export const FEE_PROCEDURE: Readonly<Record<Procedure, FeeProcedure>> = {
   simplified: 'simplified',
   small_claims: 'small-claims',
 };
-const DEADLINE_PROCEDURE: Readonly<Record<Procedure, DeadlineProcedure>> = {
+export const DEADLINE_PROCEDURE: Readonly<Record<Procedure, TrialProcedure>> = {
   ordinary: 'ordinary',
   simplified: 'simplified',
   small_claims: 'small-claims',
@@ -57,13 +59,106 @@ export interface PlannedDeadline {
   readonly estimated: boolean;
   readonly result: DeadlineResult;
   readonly extraSteps: readonly BiText[];
+  /** Where the start date comes from, one line for the table. */
+  readonly basis: BiText | null;
+  /** Overrides the result's article (e.g. adds the article of the service method). */
+  readonly article?: string;
 }
 
 const opts = { calendar: DEFAULT_CALENDAR } as const;
 
-/** The trial limit from filing, with every excluded period (CPL arts. 152, 164, 168; CPL-Interp art. 243). */
+/** The case facts the tracked deadlines depend on. */
+export interface DeadlineFacts {
+  readonly filedOn: string;
+  readonly procedure: Procedure;
+  readonly defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly services: readonly ServiceRecord[];
+  readonly pauses: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  readonly extensions: readonly TrialExtensionRecord[];
+  readonly today: string;
+}
+
+function servicePlan(f: DeadlineFacts): ServicePlanInput {
+  return {
+    filedOn: f.filedOn,
+    procedure: DEADLINE_PROCEDURE[f.procedure],
+    today: f.today,
+    defendants: f.defendants,
+    services: f.services.map((s) => ({
+      partyId: s.partyId,
+      partyName: s.partyName,
+      method: s.method,
+      servedOn: s.servedOn,
+      foreignDomicile: s.foreignDomicile,
+      evidenceDays: s.evidenceDays,
+    })),
+  };
+}
+
+/** The trial limit from filing and excluded periods only, for a case without tracked deadlines. */
 export function trialLimit(filedOn: string, procedure: Procedure, excluded: ReadonlyArray<{ from: string; to: string }>): DeadlineResult {
-  return computeDeadline({ kind: 'trial-limit', start: filedOn, procedure: DEADLINE_PROCEDURE[procedure], excluded }, opts);
+  return trialLimitWithExtensions({ filedOn, procedure: DEADLINE_PROCEDURE[procedure], excluded, extensions: [] }, opts);
+}
+
+/** The rule inputs for the trial limit: publication periods join the recorded pauses (CPL-Interp art. 243). */
+export function trialLimitInput(f: DeadlineFacts): TrialLimitInput & { publication: ReturnType<typeof publicationPeriods> } {
+  const publication = publicationPeriods(servicePlan(f), opts);
+  return {
+    filedOn: f.filedOn,
+    procedure: DEADLINE_PROCEDURE[f.procedure],
+    excluded: [...f.pauses, ...publication],
+    extensions: f.extensions,
+    publication,
+  };
+}
+
+/**
+ * The trial limit from filing with every approved extension (CPL arts. 152, 164, 168) and every
+ * excluded period (CPL-Interp art. 243): the recorded pauses and the publication periods.
+ */
+export function trialLimitOf(f: DeadlineFacts): PlannedDeadline {
+  const input = trialLimitInput(f);
+  const result = trialLimitWithExtensions(input, opts);
+  const extraSteps: BiText[] = [
+    ...f.extensions.map((e) => extensionStep(e, input.procedure)),
+    ...input.publication.map((p) =>
+      bi(
+        `公告送达期间${p.from}至${p.to}（${p.partyName}）不计入审限（民诉法解释第243条）`,
+        `Publication period ${p.from}–${p.to} (${p.partyName}) is not counted (CPL-Interp art. 243)`,
+      ),
+    ),
+  ];
+  const late = f.extensions
+    .filter((e) => e.approvedOn > addDays(e.dueBefore, -5))
+    .map((e) =>
+      bi(
+        `${e.approvedOn}的延长批准晚于当时审限届满前5日（${addDays(e.dueBefore, -5)}）：院长应在审限届满5日前作出决定（最高人民法院关于严格规范民商事案件延长审限和延期开庭问题的规定第一条）`,
+        `The extension approved on ${e.approvedOn} came later than 5 days before the limit then in force (${addDays(e.dueBefore, -5)}); SPC 2019 provisions art. 1`,
+      ),
+    );
+  const n = f.extensions.length;
+  return {
+    kind: 'trial-limit',
+    estimated: false,
+    result: late.length > 0 ? { ...result, warnings: [...late, ...result.warnings] } : result,
+    extraSteps,
+    basis: bi(
+      `立案日${f.filedOn}的次日${n > 0 ? `，经批准延长${n}次` : ''}`,
+      `the day after filing (${f.filedOn})${n > 0 ? `, extended ${n} time${n === 1 ? '' : 's'}` : ''}`,
+    ),
+  };
+}
+
+/** The answer and evidence periods from the recorded services (estimated for defendants not yet served). */
+export function serviceDeadlinesOf(f: DeadlineFacts): PlannedDeadline[] {
+  return serviceDeadlines(servicePlan(f), opts).map((d) => ({
+    kind: d.kind,
+    estimated: d.estimated,
+    result: d.result,
+    extraSteps: d.extraSteps,
+    basis: d.basis,
+    article: d.article,
+  }));
 }
 
 /**
@@ -76,22 +171,24 @@ export function registrationDeadlines(input: {
   procedure: Procedure;
   fee: FeeOut | null;
   factDates: readonly string[];
+  defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  today: string;
 }): PlannedDeadline[] {
   const { filedOn, procedure } = input;
-  const p = DEADLINE_PROCEDURE[procedure];
-  const served = addDays(filedOn, 5);
-  const assumed = bi(
-    `假定起诉状副本于立案后第5日（${served}）送达（民事诉讼法第一百二十八条），送达后请按实际送达日更新`,
-    `Assumes service on the 5th day after filing (${served}, CPL art. 128); update once service is recorded`,
-  );
+  const facts: DeadlineFacts = { filedOn, procedure, defendants: input.defendants, services: [], pauses: [], extensions: [], today: input.today };
   const out: PlannedDeadline[] = [];
   if (input.fee !== null && input.fee.feeFen > 0) {
     // 诉讼费用交纳办法 art. 22: the payment notice is handed over at filing; 7 days from the next day.
-    out.push({ kind: 'fee-payment', estimated: false, result: computeDeadline({ kind: 'fee-payment', start: filedOn }, opts), extraSteps: [] });
+    out.push({
+      kind: 'fee-payment',
+      estimated: false,
+      result: computeDeadline({ kind: 'fee-payment', start: filedOn }, opts),
+      extraSteps: [],
+      basis: bi(`立案时（${filedOn}）送交交费通知`, `payment notice handed over at filing (${filedOn})`),
+    });
   }
-  out.push({ kind: 'answer', estimated: true, result: computeDeadline({ kind: 'answer', start: served, procedure: p }, opts), extraSteps: [assumed] });
-  out.push({ kind: 'evidence', estimated: true, result: computeDeadline({ kind: 'evidence', start: served, procedure: p }, opts), extraSteps: [assumed] });
-  out.push({ kind: 'trial-limit', estimated: false, result: trialLimit(filedOn, procedure, []), extraSteps: [] });
+  out.push(...serviceDeadlinesOf(facts));
+  out.push(trialLimitOf(facts));
   // CC art. 188: warn when the latest event in the facts is more than 3 years before filing. The
   // latest date is the kindest reading (a later demand may have interrupted the period, art. 195).
   const past = input.factDates.filter((d) => d <= filedOn).sort();
@@ -103,6 +200,7 @@ export function registrationDeadlines(input: {
         kind: 'limitation',
         estimated: true,
         result: lim,
+        basis: bi(`起诉状事实部分最晚的日期${latest}`, `the latest date in the facts, ${latest}`),
         extraSteps: [
           bi(
             `以起诉状事实部分最晚的日期${latest}为起算日（可能早于或晚于实际知道权利受损之日）`,

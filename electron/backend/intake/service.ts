@@ -15,6 +15,8 @@ import { buildDefectNotice, checkComplaint, type Complaint, type ComplaintParty 
 import { addDays } from '../../../shared/rules/dates';
 import { computeDeadline } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
+import { checkExtension } from '../../../shared/rules/extensions';
+import { serviceEffect } from '../../../shared/rules/service';
 import { computeFee, FeeSettingsSchema, type FeeKind, type FeeSettings } from '../../../shared/rules/fees';
 import { parseAmount } from '../../../shared/rules/money';
 import { readSettings } from '../app/service';
@@ -30,6 +32,7 @@ import { ruleCall } from './errors';
 import { runExtraction } from './extract';
 import {
   DEADLINE_LABELS,
+  DEADLINE_PROCEDURE,
   FEE_PROCEDURE,
   TRANSITIONS,
   daysBetween,
@@ -38,7 +41,11 @@ import {
   inputOf,
   localDate,
   registrationDeadlines,
-  trialLimit,
+  serviceDeadlinesOf,
+  trialLimitInput,
+  trialLimitOf,
+  type DeadlineFacts,
+  type PlannedDeadline,
 } from './lifecycle';
 
 type IntakeMethods =
@@ -59,6 +66,8 @@ type IntakeMethods =
   | 'deadlines.list'
   | 'deadlines.pause'
   | 'deadlines.complete'
+  | 'deadlines.recordService'
+  | 'deadlines.extend'
   | 'cases.transition';
 
 function mustGet(ctx: BackendContext, id: string): CaseDetail {
@@ -66,6 +75,17 @@ function mustGet(ctx: BackendContext, id: string): CaseDetail {
   if (!c) throw new AppError('NOT_FOUND', `No case with id ${id}`);
   return c;
 }
+
+/** Service and extensions only make sense for a registered, active case (it has a filing date and a procedure). */
+function mustBeRegistered(c: CaseDetail, what: string): { filedOn: string; procedure: NonNullable<CaseDetail['procedure']> } {
+  if (c.caseNumber === '' || c.filedOn === null || c.procedure === null) {
+    throw new AppError('CONFLICT', `Only a registered case has ${what}; register (立案) it first`);
+  }
+  if (c.status !== 'active') throw new AppError('CONFLICT', 'The case is archived; restore it before recording anything');
+  return { filedOn: c.filedOn, procedure: c.procedure };
+}
+
+const RULE_OPTS = { calendar: DEFAULT_CALENDAR } as const;
 
 function stale(ctx: BackendContext, id: string): AppError {
   const current = casesRepo.getCase(ctx.db, id);
@@ -289,8 +309,39 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
       fee: repo.getFee(db, caseId),
       deadlines: repo.listDeadlines(db, { caseId, includeDone: true }).map((d) => tracked(d, asOf)),
       pauses: repo.listPauses(db, caseId),
+      services: repo.listServices(db, caseId),
+      extensions: repo.listExtensions(db, caseId),
       stages: repo.listStageChanges(db, caseId),
     };
+  };
+
+  /** Everything the answer, evidence and trial-limit periods of a registered case depend on, as stored now. */
+  const factsOf = (c: CaseDetail, reg: { filedOn: string; procedure: NonNullable<CaseDetail['procedure']> }): DeadlineFacts => ({
+    filedOn: reg.filedOn,
+    procedure: reg.procedure,
+    defendants: c.parties.filter((p) => p.role === 'defendant').map((p) => ({ id: p.id, name: p.name })),
+    services: repo.listServices(db, c.id),
+    pauses: repo.listPauses(db, c.id).map((p) => ({ from: p.from, to: p.to })),
+    extensions: repo.listExtensions(db, c.id),
+    today: today(),
+  });
+
+  const writePlanned = (caseId: string, planned: readonly PlannedDeadline[], at: number): void => {
+    for (const d of planned) {
+      repo.upsertDeadline(db, {
+        caseId,
+        kind: d.kind,
+        label: DEADLINE_LABELS[d.kind],
+        start: d.result.start,
+        due: d.result.due,
+        estimated: d.estimated,
+        article: d.article ?? d.result.article,
+        basis: d.basis,
+        steps: [...d.extraSteps, ...d.result.steps],
+        warnings: [...d.result.warnings],
+        at,
+      });
+    }
   };
 
   const computeFeeFor = (input: Parsed<'intake.fee'>): FeeOut => {
@@ -590,21 +641,11 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         if (!casesRepo.updateCase(db, input.caseId, input.version, body, now)) throw stale(ctx, input.caseId);
         repo.putFee(db, input.caseId, fee, amountFen, now);
         const factDates = repo.getExtraction(db, input.caseId)?.extraction.factDates.map((d) => d.value) ?? [];
-        const planned = ruleCall('filedOn', () => registrationDeadlines({ filedOn, procedure: input.procedure, fee, factDates }));
-        for (const d of planned) {
-          repo.upsertDeadline(db, {
-            caseId: input.caseId,
-            kind: d.kind,
-            label: DEADLINE_LABELS[d.kind],
-            start: d.result.start,
-            due: d.result.due,
-            estimated: d.estimated,
-            article: d.result.article,
-            steps: [...d.extraSteps, ...d.result.steps],
-            warnings: [...d.result.warnings],
-            at: now,
-          });
-        }
+        const defendants = before.parties.filter((p) => p.role === 'defendant').map((p) => ({ id: p.id, name: p.name }));
+        const planned = ruleCall('filedOn', () =>
+          registrationDeadlines({ filedOn, procedure: input.procedure, fee, factDates, defendants, today: today() }),
+        );
+        writePlanned(input.caseId, planned, now);
         repo.insertStageChange(db, { caseId: input.caseId, from: null, to: 'intake', at: now, actor, note: `立案 ${caseNumber}` });
         writeAudit(db, {
           at: now,
@@ -697,21 +738,9 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
           });
         }
         repo.insertPause(db, { caseId, from, to, reason, createdAt: now, createdBy: ctx.actor() });
-        // CPL-Interp art. 243: excluded periods are not counted; recompute from all of them.
-        const pauses = repo.listPauses(db, caseId).map((p) => ({ from: p.from, to: p.to }));
-        const r = ruleCall('from', () => trialLimit(c.filedOn as string, c.procedure ?? 'ordinary', pauses));
-        repo.upsertDeadline(db, {
-          caseId,
-          kind: 'trial-limit',
-          label: DEADLINE_LABELS['trial-limit'],
-          start: r.start,
-          due: r.due,
-          estimated: false,
-          article: r.article,
-          steps: [...r.steps],
-          warnings: [...r.warnings],
-          at: now,
-        });
+        // CPL-Interp art. 243: excluded periods are not counted; recompute from all of them (and the extensions).
+        const tl = ruleCall('from', () => trialLimitOf(factsOf(c, { filedOn: c.filedOn as string, procedure: c.procedure ?? 'ordinary' })));
+        writePlanned(caseId, [tl], now);
         writeAudit(db, {
           at: now,
           actor: ctx.actor(),
@@ -719,11 +748,141 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
           entity: 'case',
           entityId: caseId,
           caseId,
-          detail: { from, to, reason, trialLimitDue: r.due },
+          detail: { from, to, reason, trialLimitDue: tl.result.due },
         });
       })();
       changed(caseId);
       return registration(caseId);
+    },
+
+    'deadlines.recordService': (input) => {
+      const now = ctx.now();
+      const actor = ctx.actor();
+      db.transaction(() => {
+        const c = mustGet(ctx, input.caseId);
+        const reg = mustBeRegistered(c, 'service to record');
+        const party = c.parties.find((p) => p.id === input.partyId);
+        if (party === undefined || party.role !== 'defendant') {
+          // CPL art. 128: the answer period runs from service of the complaint copy on a defendant.
+          throw new AppError(
+            'BAD_INPUT',
+            `Invalid input: partyId ${party === undefined ? 'is not a party of this case' : `is ${party.name}, not a defendant`}; the answer period runs from service on a defendant (CPL art. 128)`,
+            { issues: [{ path: 'partyId', message: party === undefined ? 'is not a party of this case' : 'is not a defendant' }] },
+          );
+        }
+        const procedure = DEADLINE_PROCEDURE[reg.procedure];
+        const effect = ruleCall('servedOn', () =>
+          serviceEffect(
+            { method: input.method, servedOn: input.servedOn, filedOn: reg.filedOn, procedure, foreignDomicile: input.foreignDomicile, today: today() },
+            RULE_OPTS,
+          ),
+        );
+        if (input.evidenceDays !== undefined) {
+          // Evidence Rules art. 51: the period the court fixed must fit the procedure (ordinary ≥ 15 days …).
+          ruleCall('evidenceDays', () => computeDeadline({ kind: 'evidence', start: effect.effectiveOn, procedure, days: input.evidenceDays }, RULE_OPTS), {
+            exact: true,
+          });
+        }
+        const previous = repo.getServiceOfParty(db, c.id, party.id);
+        repo.upsertService(db, {
+          caseId: c.id,
+          partyId: party.id,
+          partyName: party.name,
+          method: input.method,
+          servedOn: input.servedOn,
+          effectiveOn: effect.effectiveOn,
+          foreignDomicile: input.foreignDomicile,
+          evidenceDays: input.evidenceDays ?? null,
+          note: input.note,
+          article: effect.article,
+          createdAt: now,
+          createdBy: actor,
+        });
+        const facts = factsOf(c, reg);
+        const planned = ruleCall('servedOn', () => [...serviceDeadlinesOf(facts), trialLimitOf(facts)]);
+        writePlanned(c.id, planned, now);
+        writeAudit(db, {
+          at: now,
+          actor,
+          action: 'deadline.service',
+          entity: 'case',
+          entityId: c.id,
+          caseId: c.id,
+          // Readable first: the audit list shows the start of the detail.
+          detail: {
+            partyName: party.name,
+            method: input.method,
+            servedOn: input.servedOn,
+            effectiveOn: effect.effectiveOn,
+            partyId: party.id,
+            foreignDomicile: input.foreignDomicile,
+            evidenceDays: input.evidenceDays ?? null,
+            article: effect.article,
+            previous: previous === null ? null : { method: previous.method, servedOn: previous.servedOn, effectiveOn: previous.effectiveOn },
+            deadlines: planned.map((d) => ({ kind: d.kind, due: d.result.due, estimated: d.estimated })),
+          },
+        });
+      })();
+      changed(input.caseId);
+      return registration(input.caseId);
+    },
+
+    'deadlines.extend': (input) => {
+      const now = ctx.now();
+      const actor = ctx.actor();
+      db.transaction(() => {
+        const c = mustGet(ctx, input.caseId);
+        const reg = mustBeRegistered(c, 'a trial limit to extend');
+        const facts = factsOf(c, reg);
+        const check = ruleCall('months', () =>
+          checkExtension(
+            {
+              ...trialLimitInput(facts),
+              next: { months: input.months, days: input.days, authority: input.authority, approvedOn: input.approvedOn },
+              today: today(),
+            },
+            RULE_OPTS,
+          ),
+        );
+        repo.insertExtension(db, {
+          caseId: c.id,
+          months: input.months,
+          days: input.days,
+          authority: input.authority,
+          approvedBy: input.approvedBy,
+          approvedOn: input.approvedOn,
+          reason: input.reason,
+          dueBefore: check.before.due,
+          dueAfter: check.after.due,
+          article: check.article,
+          createdAt: now,
+          createdBy: actor,
+        });
+        const tl = trialLimitOf(factsOf(c, reg));
+        writePlanned(c.id, [tl], now);
+        writeAudit(db, {
+          at: now,
+          actor,
+          action: 'deadline.extend',
+          entity: 'case',
+          entityId: c.id,
+          caseId: c.id,
+          detail: {
+            dueBefore: check.before.due,
+            dueAfter: tl.result.due,
+            months: input.months,
+            days: input.days,
+            approvedBy: input.approvedBy,
+            approvedOn: input.approvedOn,
+            reason: input.reason,
+            authority: input.authority,
+            kind: input.kind,
+            article: check.article,
+          },
+        });
+      })();
+      changed(input.caseId);
+      return registration(input.caseId);
     },
 
     'deadlines.complete': ({ id, done }) => {

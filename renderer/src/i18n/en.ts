@@ -321,6 +321,8 @@ export const en: Messages = {
       intake_extraction_save: 'Corrected the extraction',
       intake_apply: 'Applied the extraction',
       deadline_pause: 'Recorded an excluded period',
+      deadline_service: 'Recorded service',
+      deadline_extend: 'Extended the trial limit',
       deadline_done: 'Marked a deadline done',
       deadline_reopen: 'Reopened a deadline',
       evidence_create: 'Added evidence',

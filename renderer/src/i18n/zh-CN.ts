@@ -314,6 +314,8 @@ export const zhCN = {
       intake_extraction_save: '更正提取结果',
       intake_apply: '应用提取结果',
       deadline_pause: '记录扣除审限期间',
+      deadline_service: '登记送达',
+      deadline_extend: '延长审限',
       deadline_done: '期限已办结',
       deadline_reopen: '重新打开期限',
       evidence_create: '添加证据',

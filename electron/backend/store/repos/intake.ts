@@ -4,8 +4,10 @@ import type {
   CaseFee,
   Extraction,
   FeeOut,
+  ServiceRecord,
   StageChange,
   StoredExtraction,
+  TrialExtensionRecord,
   TrialPause,
 } from '../../../../shared/contract/intake';
 import type { BiText } from '../../../../shared/rules/errors';
@@ -120,6 +122,8 @@ export interface DeadlineWrite {
   readonly due: string;
   readonly estimated: boolean;
   readonly article: string;
+  /** One line on where the start date comes from; null when there is nothing to say. */
+  readonly basis: BiText | null;
   readonly steps: readonly BiText[];
   readonly warnings: readonly BiText[];
   readonly at: number;
@@ -143,7 +147,7 @@ export function upsertDeadline(db: Db, d: DeadlineWrite): void {
     d.due,
     d.estimated ? 1 : 0,
     d.article,
-    JSON.stringify({ steps: d.steps, warnings: d.warnings }),
+    JSON.stringify({ basis: d.basis, steps: d.steps, warnings: d.warnings }),
     d.at,
   );
 }
@@ -160,6 +164,7 @@ export interface DeadlineRow {
   readonly estimated: boolean;
   readonly status: 'open' | 'done';
   readonly article: string;
+  readonly basis: BiText | null;
   readonly steps: BiText[];
   readonly warnings: BiText[];
   readonly updatedAt: number;
@@ -185,7 +190,7 @@ interface RawDeadline {
 }
 
 function toDeadline(r: RawDeadline): DeadlineRow {
-  const detail = JSON.parse(r.detail) as { steps?: BiText[]; warnings?: BiText[] };
+  const detail = JSON.parse(r.detail) as { basis?: BiText | null; steps?: BiText[]; warnings?: BiText[] };
   const parties = `${(JSON.parse(r.plaintiffs) as string[]).join('、')} 诉 ${(JSON.parse(r.defendants) as string[]).join('、')}`;
   return {
     id: r.id,
@@ -199,6 +204,7 @@ function toDeadline(r: RawDeadline): DeadlineRow {
     estimated: r.estimated === 1,
     status: r.status,
     article: r.article,
+    basis: detail.basis ?? null,
     steps: detail.steps ?? [],
     warnings: detail.warnings ?? [],
     updatedAt: r.updated_at,
@@ -262,6 +268,78 @@ export function listPauses(db: Db, caseId: string): TrialPause[] {
          created_by AS createdBy FROM trial_pauses WHERE case_id = ? ORDER BY from_date, created_at`,
     )
     .all(caseId) as TrialPause[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service records and trial-limit extensions
+// ---------------------------------------------------------------------------------------------
+
+const SERVICE_SELECT = `SELECT id, case_id AS caseId, party_id AS partyId, party_name AS partyName, method,
+  served_on AS servedOn, effective_on AS effectiveOn, foreign_domicile AS foreignDomicile,
+  evidence_days AS evidenceDays, note, article, created_at AS createdAt, created_by AS createdBy
+  FROM service_records`;
+
+type RawService = Omit<ServiceRecord, 'foreignDomicile'> & { foreignDomicile: number };
+
+function toService(r: RawService): ServiceRecord {
+  return { ...r, foreignDomicile: r.foreignDomicile === 1 };
+}
+
+export function listServices(db: Db, caseId: string): ServiceRecord[] {
+  return (db.prepare(`${SERVICE_SELECT} WHERE case_id = ? ORDER BY served_on, created_at`).all(caseId) as RawService[]).map(toService);
+}
+
+export function getServiceOfParty(db: Db, caseId: string, partyId: string): ServiceRecord | null {
+  const r = db.prepare(`${SERVICE_SELECT} WHERE case_id = ? AND party_id = ?`).get(caseId, partyId) as RawService | undefined;
+  return r ? toService(r) : null;
+}
+
+/** One service per party: a correction replaces the record (keeping its id). */
+export function upsertService(db: Db, s: Omit<ServiceRecord, 'id'>): string {
+  db.prepare(
+    `INSERT INTO service_records (id, case_id, party_id, party_name, method, served_on, effective_on, foreign_domicile,
+       evidence_days, note, article, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (case_id, party_id) DO UPDATE SET party_name = excluded.party_name, method = excluded.method,
+       served_on = excluded.served_on, effective_on = excluded.effective_on, foreign_domicile = excluded.foreign_domicile,
+       evidence_days = excluded.evidence_days, note = excluded.note, article = excluded.article,
+       created_at = excluded.created_at, created_by = excluded.created_by`,
+  ).run(
+    randomUUID(),
+    s.caseId,
+    s.partyId,
+    s.partyName,
+    s.method,
+    s.servedOn,
+    s.effectiveOn,
+    s.foreignDomicile ? 1 : 0,
+    s.evidenceDays,
+    s.note,
+    s.article,
+    s.createdAt,
+    s.createdBy,
+  );
+  return (getServiceOfParty(db, s.caseId, s.partyId) as ServiceRecord).id;
+}
+
+export function listExtensions(db: Db, caseId: string): TrialExtensionRecord[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, months, days, authority, approved_by AS approvedBy, approved_on AS approvedOn, reason,
+         due_before AS dueBefore, due_after AS dueAfter, article, created_at AS createdAt, created_by AS createdBy
+       FROM trial_extensions WHERE case_id = ? ORDER BY approved_on, created_at`,
+    )
+    .all(caseId) as TrialExtensionRecord[];
+}
+
+export function insertExtension(db: Db, e: Omit<TrialExtensionRecord, 'id'>): string {
+  const id = randomUUID();
+  db.prepare(
+    `INSERT INTO trial_extensions (id, case_id, months, days, authority, approved_by, approved_on, reason, due_before,
+       due_after, article, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, e.caseId, e.months, e.days, e.authority, e.approvedBy, e.approvedOn, e.reason, e.dueBefore, e.dueAfter, e.article, e.createdAt, e.createdBy);
+  return id;
 }
 
 export function insertStageChange(

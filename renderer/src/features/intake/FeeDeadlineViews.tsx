@@ -1,7 +1,7 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TrackedDeadline } from '../../../../shared/contract/intake';
@@ -139,7 +139,18 @@ export function DoneButton({ d }: { d: TrackedDeadline }) {
 }
 
 /** Tracked deadlines with how each was computed (expand a row), the article and estimates marked. */
-export function DeadlineTable({ items, showCase = false, readOnly = false }: { items: readonly TrackedDeadline[]; showCase?: boolean; readOnly?: boolean }) {
+export function DeadlineTable({
+  items,
+  showCase = false,
+  readOnly = false,
+  rowActions,
+}: {
+  items: readonly TrackedDeadline[];
+  showCase?: boolean;
+  readOnly?: boolean;
+  /** Extra actions for a row (登记送达 on the answer period, 延长审限 on the trial limit). */
+  rowActions?: (d: TrackedDeadline) => ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const columns: TableColumnsType<TrackedDeadline> = [
@@ -160,16 +171,23 @@ export function DeadlineTable({ items, showCase = false, readOnly = false }: { i
       key: 'label',
       title: t('intake.deadlines.what'),
       render: (_v, d) => (
-        <Space size={4} wrap>
-          <span>{pick(d.label, lang)}</span>
-          {d.estimated && (
-            <Tooltip title={t('intake.deadlines.estimatedHelp')}>
-              <Tag color="gold" data-testid="deadline-estimated">
-                {t('intake.deadlines.estimated')}
-              </Tag>
-            </Tooltip>
+        <div>
+          <Space size={4} wrap>
+            <span>{pick(d.label, lang)}</span>
+            {d.estimated && (
+              <Tooltip title={t('intake.deadlines.estimatedHelp')}>
+                <Tag color="gold" data-testid="deadline-estimated">
+                  {t('intake.deadlines.estimated')}
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+          {d.basis && (
+            <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 2 }} data-testid="deadline-basis">
+              {t('intake.deadlines.basis', { basis: pick(d.basis, lang) })}
+            </div>
           )}
-        </Space>
+        </div>
       ),
     },
     {
@@ -183,7 +201,21 @@ export function DeadlineTable({ items, showCase = false, readOnly = false }: { i
       title: t('intake.deadlines.article'),
       render: (_v, d) => <Typography.Text type="secondary">{formatArticle(d.article, lang)}</Typography.Text>,
     },
-    ...(readOnly ? [] : [{ key: 'actions', title: '', width: 110, render: (_v: unknown, d: TrackedDeadline) => <DoneButton d={d} /> }]),
+    ...(readOnly
+      ? []
+      : [
+          {
+            key: 'actions',
+            title: '',
+            width: rowActions ? 260 : 110,
+            render: (_v: unknown, d: TrackedDeadline) => (
+              <Space size={6} wrap>
+                {rowActions?.(d)}
+                <DoneButton d={d} />
+              </Space>
+            ),
+          },
+        ]),
   ];
   return (
     <Table<TrackedDeadline>

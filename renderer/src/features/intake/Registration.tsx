@@ -1,4 +1,4 @@
-import { AuditOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, FieldTimeOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Input, Popconfirm, Radio, Row, Select, Skeleton, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { formatDateTime, testId } from '../../ui/format';
 import { AmountText } from './ExtractionReview';
 import { DeadlineTable, FeeDetail } from './FeeDeadlineViews';
 import { todayIso, useLang } from './format';
+import { ExtendTrialLimitModal, RecordServiceModal, ServiceRecordsCard } from './ServiceAndExtension';
 import { useCompleteness, useFeePreview, useRegister, useRegistration } from './hooks';
 
 export const FEE_PROCEDURE: Readonly<Record<Procedure, FeeProcedure>> = {
@@ -212,6 +213,8 @@ export function RegistrationView({ registration }: { registration: Registration 
   const lang = useLang();
   const c = registration.case;
   const open = registration.deadlines.filter((d) => d.status === 'open');
+  const readOnly = c.status === 'archived';
+  const [dialog, setDialog] = useState<'service' | 'extend' | null>(null);
   return (
     <Row gutter={[16, 16]} data-testid="registration-result">
       <Col span={24}>
@@ -241,9 +244,28 @@ export function RegistrationView({ registration }: { registration: Registration 
       </Col>
       <Col span={24}>
         <Card size="small" title={t('intake.result.deadlines')} extra={<Typography.Text type="secondary">{t('intake.result.expandHint')}</Typography.Text>}>
-          <DeadlineTable items={registration.deadlines} readOnly={c.status === 'archived'} />
+          <DeadlineTable
+            items={registration.deadlines}
+            readOnly={readOnly}
+            rowActions={(d) =>
+              d.status === 'done' ? null : d.kind === 'answer' || d.kind === 'evidence' ? (
+                <Button size="small" icon={<SendOutlined />} onClick={() => setDialog('service')} data-testid={`deadline-service-${d.kind}`}>
+                  {t('intake.service.record')}
+                </Button>
+              ) : d.kind === 'trial-limit' ? (
+                <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="deadline-extend">
+                  {t('intake.extend.action')}
+                </Button>
+              ) : null
+            }
+          />
         </Card>
       </Col>
+      <Col span={24}>
+        <ServiceRecordsCard registration={registration} readOnly={readOnly} onRecordService={() => setDialog('service')} onExtend={() => setDialog('extend')} />
+      </Col>
+      <RecordServiceModal registration={registration} open={dialog === 'service'} onClose={() => setDialog(null)} />
+      <ExtendTrialLimitModal registration={registration} open={dialog === 'extend'} onClose={() => setDialog(null)} />
       <Col xs={24} xl={14}>
         <Card size="small" title={t('intake.result.fee')} style={{ height: '100%' }}>
           {registration.fee ? <FeeDetail fee={registration.fee} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.result.noFee')} />}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Registration } from '../../../../shared/contract/intake';
 import type { Input } from '../../../../shared/contract/methods';
 import { useApi } from '../../api/context';
 import { keys } from '../../api/hooks';
@@ -139,4 +140,26 @@ export function useUpdateFeeSettings() {
     // Every cached fee preview was computed with the old settings.
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: feeSettingsKey }), qc.invalidateQueries({ queryKey: ['intake', 'fee'] })]),
   });
+}
+
+/** deadlines.recordService / deadlines.extend answer with the whole registration: show it at once. */
+function useRegistrationMutation<I>(fn: (input: I) => Promise<Registration>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (reg) => {
+      qc.setQueryData(intakeKeys.registration(reg.case.id), reg);
+      return invalidate(qc);
+    },
+  });
+}
+
+export function useRecordService() {
+  const api = useApi();
+  return useRegistrationMutation((input: Input<'deadlines.recordService'>) => api['deadlines.recordService'](input));
+}
+
+export function useExtendTrialLimit() {
+  const api = useApi();
+  return useRegistrationMutation((input: Input<'deadlines.extend'>) => api['deadlines.extend'](input));
 }

@@ -1,0 +1,467 @@
+import { ClockCircleOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../../shared/contract/cases';
+import type { Registration } from '../../../../shared/contract/intake';
+import { AppError } from '../../../../shared/contract/result';
+import { addDays } from '../../../../shared/rules/dates';
+import { computeDeadline } from '../../../../shared/rules/deadlines';
+import { DEFAULT_CALENDAR } from '../../../../shared/rules/defaultCalendar';
+import { RuleInputError } from '../../../../shared/rules/errors';
+import { checkExtension, EXTENSION_RULES, type ExtensionAuthority, type TrialProcedure } from '../../../../shared/rules/extensions';
+import { SERVICE_METHODS, SERVICE_METHOD_RULES, serviceEffect, type ServiceMethod } from '../../../../shared/rules/service';
+import { ErrorAlert, issuesOf } from '../../ui/errors';
+import { formatDateTime } from '../../ui/format';
+import { dayWithWeekday } from './FeeDeadlineViews';
+import { formatArticle, todayIso, useLang, type Lang } from './format';
+import { useExtendTrialLimit, useRecordService } from './hooks';
+
+const RULE_PROCEDURE: Readonly<Record<Procedure, TrialProcedure>> = {
+  ordinary: 'ordinary',
+  simplified: 'simplified',
+  small_claims: 'small-claims',
+};
+
+const RULE_OPTS = { calendar: DEFAULT_CALENDAR } as const;
+
+/**
+ * The message of a refused input in the UI language: the rules and the backend put the field name
+ * first ("servedOn: …", "months：…") for machines; the clerk only needs the sentence.
+ */
+function ruleText(err: unknown, lang: Lang): string | null {
+  const strip = (s: string) => s.replace(/^[A-Za-z.]+[:：]\s*/, '');
+  if (err instanceof RuleInputError) return strip(lang === 'en' ? err.message : err.zh);
+  if (err instanceof AppError && err.code === 'BAD_INPUT') {
+    const zh = err.details?.['zh'];
+    return strip(lang === 'zh' && typeof zh === 'string' ? zh : err.message.replace(/^Invalid input:\s*/, ''));
+  }
+  return null;
+}
+
+/** The form field a refused input belongs to, with the sentence to show under it; null when no field shows it. */
+function fieldError<K extends string>(fields: readonly K[], err: unknown, lang: Lang): { name: K; errors: string[] } | null {
+  const issue = issuesOf(err)[0];
+  const text = ruleText(err, lang);
+  const name = fields.find((f) => f === issue?.path);
+  return name === undefined || text === null ? null : { name, errors: [text] };
+}
+
+interface ServiceValues {
+  partyId: string;
+  method: ServiceMethod;
+  servedOn: Dayjs | null;
+  foreignDomicile: boolean;
+  evidenceDays: number | null;
+  note: string;
+}
+
+const SERVICE_FIELDS: ReadonlyArray<keyof ServiceValues> = ['partyId', 'method', 'servedOn', 'evidenceDays', 'note'];
+
+/** 登记送达: the actual service on a defendant; its answer and evidence periods then run from it (CPL art. 128). */
+export function RecordServiceModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<ServiceValues>();
+  const record = useRecordService();
+  const [failure, setFailure] = useState<unknown>(null);
+  const c = registration.case;
+  const filedOn = c.filedOn ?? todayIso();
+  const procedure = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
+  const defendants = c.parties.filter((p) => p.role === 'defendant');
+  const served = new Set(registration.services.map((s) => s.partyId));
+  const firstUnserved = defendants.find((p) => !served.has(p.id)) ?? defendants[0];
+  const publicationAllowed = procedure === 'ordinary';
+
+  const values = Form.useWatch([], form) as Partial<ServiceValues> | undefined;
+  // The same rules the backend applies, so the clerk sees the new dates (or the objection) before saving.
+  let preview: { text: string; type: 'info' | 'error' } | null = null;
+  if (values?.method !== undefined && values.servedOn) {
+    try {
+      const effect = serviceEffect(
+        { method: values.method, servedOn: values.servedOn.format('YYYY-MM-DD'), filedOn, procedure, foreignDomicile: values.foreignDomicile === true, today: todayIso() },
+        RULE_OPTS,
+      );
+      const answer = computeDeadline({ kind: 'answer', start: effect.effectiveOn, procedure, foreignDomicile: values.foreignDomicile === true }, RULE_OPTS);
+      const evidence = computeDeadline(
+        { kind: 'evidence', start: effect.effectiveOn, procedure, ...(values.evidenceDays != null ? { days: values.evidenceDays } : {}) },
+        RULE_OPTS,
+      );
+      const name = defendants.find((p) => p.id === values.partyId)?.name ?? '';
+      const deemed = effect.deemed ? `${t('intake.service.previewDeemed', { date: effect.effectiveOn })}; ` : '';
+      preview = {
+        type: 'info',
+        text: deemed + t('intake.service.preview', { name, answer: dayWithWeekday(answer.due, lang), evidence: dayWithWeekday(evidence.due, lang) }),
+      };
+    } catch (err) {
+      const text = ruleText(err, lang);
+      if (text !== null) preview = { type: 'error', text };
+    }
+  }
+
+  const submit = async (v: ServiceValues) => {
+    setFailure(null);
+    if (!v.servedOn) return;
+    try {
+      await record.mutateAsync({
+        caseId: c.id,
+        partyId: v.partyId,
+        method: v.method,
+        servedOn: v.servedOn.format('YYYY-MM-DD'),
+        foreignDomicile: v.foreignDomicile,
+        ...(v.evidenceDays != null ? { evidenceDays: v.evidenceDays } : {}),
+        note: v.note.trim(),
+      });
+      void message.success(t('intake.service.saved'));
+      onClose();
+    } catch (err) {
+      const f = fieldError(SERVICE_FIELDS, err, lang);
+      if (f) form.setFields([f]);
+      else setFailure(err);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('intake.service.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      okText={t('intake.service.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={record.isPending}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'service-save' } as Record<string, string>}
+    >
+      <Form<ServiceValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        requiredMark={false}
+        initialValues={{ partyId: firstUnserved?.id, method: 'personal', servedOn: null, foreignDomicile: false, evidenceDays: null, note: '' }}
+        onFinish={(v) => void submit(v)}
+        data-testid="service-form"
+      >
+        <Form.Item name="partyId" label={t('intake.service.party')} rules={[{ required: true, message: t('intake.service.partyRequired') }]}>
+          <Select
+            data-testid="service-party"
+            options={defendants.map((p) => ({ value: p.id, label: served.has(p.id) ? `${p.name}（${t('intake.service.alreadyServed')}）` : p.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="method" label={t('intake.service.method')} rules={[{ required: true }]}>
+          <Select
+            data-testid="service-method"
+            options={SERVICE_METHODS.map((m) => ({
+              value: m,
+              disabled: m === 'publication' && !publicationAllowed,
+              label: (
+                <span data-testid={`service-method-${m}`}>
+                  {t(`intake.service.methods.${m}`)}
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                    {m === 'publication' && !publicationAllowed ? t('intake.service.publicationNotAllowed') : formatArticle(SERVICE_METHOD_RULES[m].article, lang)}
+                  </Typography.Text>
+                </span>
+              ),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="servedOn"
+          label={values?.method === 'publication' ? t('intake.service.publishedOn') : t('intake.service.servedOn')}
+          extra={t('intake.service.servedOnHelp', { filedOn })}
+          rules={[{ required: true, message: t('intake.service.dateRequired') }]}
+        >
+          <DatePicker
+            style={{ width: '100%' }}
+            id="service-servedOn"
+            data-testid="service-servedOn"
+            disabledDate={(d) => d.isBefore(dayjs(filedOn), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
+          />
+        </Form.Item>
+        <Form.Item name="foreignDomicile" valuePropName="checked" style={{ marginBottom: 12 }}>
+          <Checkbox data-testid="service-foreign">{t('intake.service.foreignDomicile')}</Checkbox>
+        </Form.Item>
+        <Form.Item
+          name="evidenceDays"
+          label={t('intake.service.evidenceDays')}
+          extra={t('intake.service.evidenceDaysHelp', { rule: t(`intake.service.evidenceRule.${c.procedure ?? 'ordinary'}`) })}
+        >
+          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} data-testid="service-evidenceDays" />
+        </Form.Item>
+        <Form.Item name="note" label={t('intake.service.note')}>
+          <Input maxLength={200} data-testid="service-note" />
+        </Form.Item>
+        {preview && (
+          <div data-testid="service-preview">
+            <Alert type={preview.type} showIcon title={preview.text} />
+          </div>
+        )}
+        {failure !== null && (
+          <div style={{ marginTop: 12 }}>
+            <ErrorAlert error={failure} />
+          </div>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+interface ExtendValues {
+  authority: ExtensionAuthority;
+  months: number | null;
+  days: number | null;
+  approvedBy: string;
+  approvedOn: Dayjs | null;
+  reason: string;
+}
+
+const EXTEND_FIELDS: ReadonlyArray<keyof ExtendValues> = ['authority', 'months', 'days', 'approvedBy', 'approvedOn', 'reason'];
+
+/** The trial-limit inputs as the backend builds them: pauses and publication periods excluded (CPL-Interp art. 243). */
+function trialLimitInput(registration: Registration, procedure: TrialProcedure) {
+  const defendants = new Set(registration.case.parties.filter((p) => p.role === 'defendant').map((p) => p.id));
+  const publication = registration.services
+    .filter((s) => s.method === 'publication' && defendants.has(s.partyId))
+    .map((s) => ({ from: addDays(s.servedOn, 1), to: s.effectiveOn }));
+  return {
+    filedOn: registration.case.filedOn ?? todayIso(),
+    procedure,
+    excluded: [...registration.pauses.map((p) => ({ from: p.from, to: p.to })), ...publication],
+    extensions: registration.extensions.map((e) => ({ months: e.months, days: e.days, authority: e.authority, approvedOn: e.approvedOn })),
+  };
+}
+
+/** 延长审限: an approved extension (CPL arts. 152, 164, 168; CPL-Interp art. 258), refused when the law does not allow it. */
+export function ExtendTrialLimitModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<ExtendValues>();
+  const extend = useExtendTrialLimit();
+  const [failure, setFailure] = useState<unknown>(null);
+  const c = registration.case;
+  const procedure = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
+  const rule = EXTENSION_RULES[procedure];
+  const current = registration.deadlines.find((d) => d.kind === 'trial-limit');
+
+  const values = Form.useWatch([], form) as Partial<ExtendValues> | undefined;
+  let preview: { text: string; type: 'info' | 'error' | 'warning'; extra: string[] } | null = null;
+  const months = values?.months ?? 0;
+  const days = values?.days ?? 0;
+  if (values?.approvedOn && months + days > 0) {
+    try {
+      const check = checkExtension(
+        {
+          ...trialLimitInput(registration, procedure),
+          next: { months, days, authority: values.authority ?? 'president', approvedOn: values.approvedOn.format('YYYY-MM-DD') },
+          today: todayIso(),
+        },
+        RULE_OPTS,
+      );
+      preview = {
+        type: check.warnings.length > 0 ? 'warning' : 'info',
+        text: t('intake.extend.preview', { before: dayWithWeekday(check.before.due, lang), after: dayWithWeekday(check.after.due, lang) }),
+        extra: check.warnings.map((w) => (lang === 'en' ? w.en : w.zh)),
+      };
+    } catch (err) {
+      const text = ruleText(err, lang);
+      if (text !== null) preview = { type: 'error', text, extra: [] };
+    }
+  }
+
+  const submit = async (v: ExtendValues) => {
+    setFailure(null);
+    if (!v.approvedOn) return;
+    if ((v.months ?? 0) + (v.days ?? 0) === 0) {
+      form.setFields([{ name: 'months', errors: [t('intake.extend.lengthRequired')] }]);
+      return;
+    }
+    try {
+      await extend.mutateAsync({
+        caseId: c.id,
+        kind: 'trial-limit',
+        months: v.months ?? 0,
+        days: v.days ?? 0,
+        authority: v.authority,
+        approvedBy: v.approvedBy.trim(),
+        approvedOn: v.approvedOn.format('YYYY-MM-DD'),
+        reason: v.reason.trim(),
+      });
+      void message.success(t('intake.extend.saved'));
+      onClose();
+    } catch (err) {
+      const f = fieldError(EXTEND_FIELDS, err, lang);
+      if (f) form.setFields([f]);
+      else setFailure(err);
+    }
+  };
+
+  const required = [{ required: true, whitespace: true, message: t('intake.extend.required') }];
+  return (
+    <Modal
+      open={open}
+      title={t('intake.extend.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      okText={t('intake.extend.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={extend.isPending}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'extend-save' } as Record<string, string>}
+    >
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          title={t('intake.extend.rule', { rule: lang === 'en' ? rule.en : rule.zh, article: formatArticle(rule.article, lang) })}
+          description={current ? t('intake.extend.current', { due: dayWithWeekday(current.due, lang) }) : undefined}
+        />
+        <Form<ExtendValues>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          requiredMark={false}
+          initialValues={{ authority: 'president', months: 1, days: null, approvedBy: '', approvedOn: null, reason: '' }}
+          onFinish={(v) => void submit(v)}
+          data-testid="extend-form"
+        >
+          <Form.Item name="authority" label={t('intake.extend.authority')} extra={rule.higherCourt ? undefined : t('intake.extend.higherCourtOnlyOrdinary')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'president', label: t('intake.extend.president') },
+                { value: 'higher-court', label: t('intake.extend.higherCourt'), disabled: !rule.higherCourt },
+              ]}
+            />
+          </Form.Item>
+          <Space size={16} wrap>
+            <Form.Item name="months" label={t('intake.extend.months')}>
+              <InputNumber min={0} max={24} precision={0} style={{ width: 140 }} data-testid="extend-months" />
+            </Form.Item>
+            <Form.Item name="days" label={t('intake.extend.days')}>
+              <InputNumber min={0} max={366} precision={0} style={{ width: 140 }} data-testid="extend-days" />
+            </Form.Item>
+          </Space>
+          <Space size={16} wrap style={{ width: '100%' }}>
+            <Form.Item name="approvedBy" label={t('intake.extend.approvedBy')} rules={required} style={{ minWidth: 220 }}>
+              <Input maxLength={100} placeholder={t('intake.extend.approvedByPlaceholder')} data-testid="extend-approvedBy" />
+            </Form.Item>
+            <Form.Item name="approvedOn" label={t('intake.extend.approvedOn')} rules={[{ required: true, message: t('intake.extend.required') }]}>
+              <DatePicker
+                id="extend-approvedOn"
+                data-testid="extend-approvedOn"
+                disabledDate={(d) => d.isBefore(dayjs(c.filedOn ?? todayIso()), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
+              />
+            </Form.Item>
+          </Space>
+          <Form.Item name="reason" label={t('intake.extend.reason')} rules={required}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid="extend-reason" />
+          </Form.Item>
+          {preview && (
+            <div data-testid="extend-preview">
+              <Alert
+                type={preview.type}
+                showIcon
+                title={preview.text}
+                description={preview.extra.length > 0 ? preview.extra.join(' ') : undefined}
+              />
+            </div>
+          )}
+          {failure !== null && (
+            <div style={{ marginTop: 12 }}>
+              <ErrorAlert error={failure} />
+            </div>
+          )}
+        </Form>
+      </Space>
+    </Modal>
+  );
+}
+
+/** What was served on whom and which extensions were approved, with the two actions. */
+export function ServiceRecordsCard({ registration, readOnly, onRecordService, onExtend }: {
+  registration: Registration;
+  readOnly: boolean;
+  onRecordService: () => void;
+  onExtend: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { services, extensions } = registration;
+  const span = (months: number, days: number) =>
+    [months > 0 ? t('intake.extend.spanMonths', { count: months }) : '', days > 0 ? t('intake.extend.spanDays', { count: days }) : ''].filter(Boolean).join(lang === 'en' ? ' ' : '');
+  return (
+    <Card
+      size="small"
+      title={t('intake.service.records')}
+      data-testid="service-records"
+      style={{ height: '100%' }}
+      extra={
+        readOnly ? undefined : (
+          <Space size={8}>
+            <Button size="small" icon={<SendOutlined />} onClick={onRecordService} data-testid="service-record">
+              {t('intake.service.record')}
+            </Button>
+            <Button size="small" icon={<FieldTimeOutlined />} onClick={onExtend} data-testid="extend-open">
+              {t('intake.extend.action')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {services.length === 0 && extensions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.service.noRecords')} />
+      ) : (
+        <Space orientation="vertical" size={10} style={{ width: '100%' }}>
+          {services.map((s) => (
+            <div key={s.id} data-testid={`service-row-${s.partyId}`}>
+              <Space size={6} wrap>
+                <SendOutlined style={{ color: '#8c8c8c' }} />
+                <Typography.Text strong>{s.partyName}</Typography.Text>
+                <Typography.Text>
+                  {s.method === 'publication'
+                    ? t('intake.service.deemedLine', { date: s.servedOn, effective: s.effectiveOn })
+                    : t('intake.service.servedLine', { date: s.servedOn, method: t(`intake.service.methods.${s.method}`) })}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatArticle(s.article, lang)}
+                </Typography.Text>
+              </Space>
+              <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
+                {formatDateTime(s.createdAt)} · {t('intake.service.by', { actor: s.createdBy })}
+                {s.note ? ` · ${s.note}` : ''}
+              </div>
+            </div>
+          ))}
+          {extensions.map((e) => (
+            <div key={e.id} data-testid="extension-row">
+              <Space size={6} wrap>
+                <ClockCircleOutlined style={{ color: '#8c8c8c' }} />
+                <Typography.Text>
+                  {t('intake.extend.line', {
+                    date: e.approvedOn,
+                    who: e.authority === 'president' ? t('intake.extend.whoPresident') : t('intake.extend.whoHigherCourt'),
+                    approvedBy: e.approvedBy,
+                    span: span(e.months, e.days),
+                    before: e.dueBefore,
+                    after: e.dueAfter,
+                  })}
+                </Typography.Text>
+              </Space>
+              <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
+                {t('intake.extend.reasonLine', { reason: e.reason })}
+              </div>
+              <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
+                {formatArticle(e.article, lang)} · {formatDateTime(e.createdAt)} · {t('intake.service.by', { actor: e.createdBy })}
+              </div>
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
