@@ -7,6 +7,7 @@ import type { AuditEntry } from '../../../../shared/contract/cases';
 import { useCaseAudit } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
+import { describeAuditDetail } from './auditDetail';
 
 const PAGE_SIZE = 10;
 
@@ -25,16 +26,6 @@ function describeAction(t: TFunction, entry: AuditEntry): string {
   return t('audit.actionFormat', { verb: verbText, entity: entityText });
 }
 
-function describeDetail(detail: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(detail)) {
-    if (v === null || v === undefined || v === '') continue;
-    const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-    parts.push(`${k}: ${text}`);
-  }
-  return parts.join('; ');
-}
-
 export function AuditPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -48,8 +39,8 @@ export function AuditPanel({ caseId }: { caseId: string }) {
       key: 'detail',
       title: t('audit.detail'),
       render: (_v, e) => (
-        <Typography.Text type="secondary" ellipsis={{ tooltip: describeDetail(e.detail) }} style={{ maxWidth: 420 }}>
-          {describeDetail(e.detail) || t('common.none')}
+        <Typography.Text type="secondary" ellipsis={{ tooltip: describeAuditDetail(t, e.detail) }} style={{ maxWidth: 420 }}>
+          {describeAuditDetail(t, e.detail) || t('common.none')}
         </Typography.Text>
       ),
     },
