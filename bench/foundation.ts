@@ -134,6 +134,18 @@ async function main(): Promise<void> {
       gz += gzipSync(buf, { level: 9 }).length;
     }
     console.log(`\nrenderer bundle (js+css): ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzip`);
+    // The first screen: index.html's entry script plus the chunks it preloads; every other screen
+    // and case tab is a lazy chunk fetched on first visit.
+    const html = readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8');
+    const first = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+    let firstRaw = 0;
+    let firstGz = 0;
+    for (const f of first) {
+      const buf = readFileSync(join(assets, f));
+      firstRaw += buf.length;
+      firstGz += gzipSync(buf, { level: 9 }).length;
+    }
+    console.log(`  first screen (dashboard), ${first.length} files: ${(firstRaw / 1024).toFixed(0)} KiB raw, ${(firstGz / 1024).toFixed(0)} KiB gzip`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

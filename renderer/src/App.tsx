@@ -7,19 +7,26 @@ import { useNavigate, type RouteObject } from 'react-router';
 import { AppError } from '../../shared/contract/result';
 import type { Client } from './api/client';
 import { ApiProvider } from './api/context';
-import { CalendarPage } from './features/calendar/CalendarPage';
-import { CaseWorkspacePage } from './features/cases/CaseWorkspacePage';
-import { EditCasePage, NewCasePage } from './features/cases/CaseFormPage';
-import { CasesPage } from './features/cases/CasesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
-import { NewFilingPage } from './features/intake/NewFilingPage';
-import { ToolsPage } from './features/intake/ToolsPage';
-import { ModelsPage } from './features/models/ModelsPage';
-import { PrecedentsPage } from './features/precedents/PrecedentsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { createI18n } from './i18n';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { AppLayout } from './ui/AppLayout';
+import { lazyComponent } from './ui/lazy';
+
+/*
+ * Every screen but the dashboard (the first screen) is its own chunk, fetched on first visit;
+ * AppLayout wraps the outlet in the Suspense/retry boundary.
+ */
+const CasesPage = lazyComponent(() => import('./features/cases/CasesPage').then((m) => m.CasesPage));
+const NewCasePage = lazyComponent(() => import('./features/cases/CaseFormPage').then((m) => m.NewCasePage));
+const EditCasePage = lazyComponent(() => import('./features/cases/CaseFormPage').then((m) => m.EditCasePage));
+const CaseWorkspacePage = lazyComponent(() => import('./features/cases/CaseWorkspacePage').then((m) => m.CaseWorkspacePage));
+const NewFilingPage = lazyComponent(() => import('./features/intake/NewFilingPage').then((m) => m.NewFilingPage));
+const ToolsPage = lazyComponent(() => import('./features/intake/ToolsPage').then((m) => m.ToolsPage));
+const CalendarPage = lazyComponent(() => import('./features/calendar/CalendarPage').then((m) => m.CalendarPage));
+const PrecedentsPage = lazyComponent(() => import('./features/precedents/PrecedentsPage').then((m) => m.PrecedentsPage));
+const ModelsPage = lazyComponent(() => import('./features/models/ModelsPage').then((m) => m.ModelsPage));
+const SettingsPage = lazyComponent(() => import('./features/settings/SettingsPage').then((m) => m.SettingsPage));
 
 /** Errors that a retry cannot fix: retrying only delays the message the user needs to see. */
 const FINAL_CODES = new Set(['BAD_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'DB_TOO_NEW', 'UNSUPPORTED', 'TOO_LARGE']);

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { preloadLazyComponents } from '../../renderer/src/ui/lazy';
 
 // jsdom lacks the browser APIs antd's responsive and measuring components call on mount.
 
@@ -42,3 +43,12 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 afterEach(() => {
   cleanup();
 });
+
+/*
+ * Screens and case tabs are lazy chunks (renderer/src/ui/lazy.tsx). In the built app a chunk loads
+ * from disk in milliseconds; here vite compiles each on first import, which on a busy machine takes
+ * longer than findBy's one second. Loading them up front keeps these tests about the pages;
+ * tests/renderer/lazy.test.tsx covers the loading, failure and retry path itself.
+ */
+await import('../../renderer/src/App');
+await preloadLazyComponents();

@@ -518,6 +518,12 @@ export const en: Messages = {
       },
     },
   },
+  pageLoad: {
+    chunkTitle: 'This page could not be loaded',
+    chunkBody: 'The code for this page did not load. Click Retry; if that does not help, click Reload (saved data is not affected).',
+    crashTitle: 'This page ran into an error',
+    crashBody: 'Something went wrong while showing this page. Saved data is not affected; you can retry or reload.',
+  },
   notFound: {
     title: 'Page not found',
     back: 'Back to dashboard',

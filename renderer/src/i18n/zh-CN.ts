@@ -511,6 +511,12 @@ export const zhCN = {
       },
     },
   },
+  pageLoad: {
+    chunkTitle: '页面未能加载',
+    chunkBody: '该页面的程序文件没有加载成功。请点“重试”；如仍不行，请点“重新加载”（已保存的数据不受影响）。',
+    crashTitle: '页面出错',
+    crashBody: '显示该页面时发生错误。已保存的数据不受影响，可重试或重新加载。',
+  },
   notFound: {
     title: '页面不存在',
     back: '返回工作台',

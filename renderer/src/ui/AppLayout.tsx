@@ -15,6 +15,7 @@ import { useBackendStatus } from '../api/context';
 import { useCaseChangeSync, useSettings } from '../api/hooks';
 import { useSwitchLanguage } from '../i18n/LocaleProvider';
 import { errorText } from './errors';
+import { LazyBoundary } from './lazy';
 
 const NAV = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
@@ -153,7 +154,9 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <ReconnectingBanner />
-          <Outlet />
+          <LazyBoundary resetKey={location.pathname}>
+            <Outlet />
+          </LazyBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

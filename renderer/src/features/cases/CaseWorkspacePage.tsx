@@ -8,15 +8,18 @@ import { ComingSoon } from '../../ui/EmptyState';
 import { errorCode, ErrorAlert, errorText } from '../../ui/errors';
 import { joinNames, testId } from '../../ui/format';
 import { CaseChat } from '../chat/CaseChat';
-import { CasePrecedentsTab } from '../precedents/CasePrecedentsTab';
-import { DraftingTab } from '../drafting/DraftingTab';
-import { HearingsTab } from '../hearings/HearingsTab';
-import { MediationTab } from '../mediation/MediationTab';
-import { ReviewTab } from '../review/ReviewTab';
 import { StageControl } from '../intake/StageControl';
+import { LazyBoundary, lazyComponent } from '../../ui/lazy';
 import { AuditPanel } from './AuditPanel';
 import { IntakeTab } from './IntakeTab';
 import { CaseNumber, StageTag } from './labels';
+
+// Each tab is a feature of its own; its chunk is fetched when the tab is first opened.
+const ReviewTab = lazyComponent(() => import('../review/ReviewTab').then((m) => m.ReviewTab));
+const HearingsTab = lazyComponent(() => import('../hearings/HearingsTab').then((m) => m.HearingsTab));
+const MediationTab = lazyComponent(() => import('../mediation/MediationTab').then((m) => m.MediationTab));
+const DraftingTab = lazyComponent(() => import('../drafting/DraftingTab').then((m) => m.DraftingTab));
+const CasePrecedentsTab = lazyComponent(() => import('../precedents/CasePrecedentsTab').then((m) => m.CasePrecedentsTab));
 
 const TABS = ['intake', 'review', 'hearing', 'mediation', 'drafting', 'precedents'] as const;
 type TabKey = (typeof TABS)[number];
@@ -167,7 +170,11 @@ export function CaseWorkspacePage() {
           items={TABS.map((key) => ({
             key,
             label: <span data-testid={`tab-${key}`}>{t(`workspace.tabs.${key}`)}</span>,
-            children: key === 'intake' ? <IntakeTab detail={detail} /> : key === 'review' ? <ReviewTab detail={detail} /> : key === 'hearing' ? <HearingsTab detail={detail} /> : key === 'drafting' ? <DraftingTab detail={detail} /> : key === 'precedents' ? <CasePrecedentsTab detail={detail} /> : key === 'mediation' ? <MediationTab caseId={detail.id} /> : upcoming(key),
+            children: (
+              <LazyBoundary resetKey={key}>
+                {key === 'intake' ? <IntakeTab detail={detail} /> : key === 'review' ? <ReviewTab detail={detail} /> : key === 'hearing' ? <HearingsTab detail={detail} /> : key === 'drafting' ? <DraftingTab detail={detail} /> : key === 'precedents' ? <CasePrecedentsTab detail={detail} /> : key === 'mediation' ? <MediationTab caseId={detail.id} /> : upcoming(key)}
+              </LazyBoundary>
+            ),
           }))}
         />
       </Card>
