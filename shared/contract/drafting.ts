@@ -192,6 +192,11 @@ export const ProofreadRule = z.enum([
   'placeholder',
   'closing-date',
   'late-payment-article',
+  // Against the case's procedure (CPL arts. 40, 155, 160, 163, 165, 171).
+  'procedure-template',
+  'procedure-stated',
+  'tribunal',
+  'finality',
 ]);
 export type ProofreadRule = z.infer<typeof ProofreadRule>;
 

@@ -234,6 +234,48 @@ describe('drafting editor: proofreading', () => {
     expect(within(screen.getByTestId('finding-0')).getByText('已修改')).toBeTruthy();
   });
 
+  it('shows procedure findings under their own rule names, in English too, and inserts the 终审 sentence', async () => {
+    const backend = new FakeBackend();
+    backend.settings.language = 'en';
+    const { caseId, state } = withDrafting(backend);
+    state.draft = { ...state.draft, sections: [...state.draft.sections, section({ id: 'appeal', title: '上诉权告知', text: '' })] };
+    state.findings = [
+      {
+        rule: 'procedure-template',
+        severity: 'error',
+        sectionId: 'docName',
+        start: 0,
+        end: 5,
+        zh: '本案适用小额诉讼程序，但本文书使用的是普通程序的模板',
+        en: 'This case is tried under the small-claims procedure, but the document uses a template for the ordinary procedure',
+        suggestion: null,
+      },
+      {
+        rule: 'finality',
+        severity: 'error',
+        sectionId: 'appeal',
+        start: 0,
+        end: 0,
+        zh: '小额诉讼判决应写明“本判决为终审判决。”',
+        en: 'A small-claims judgment must state that it is final',
+        suggestion: '本判决为终审判决。',
+      },
+    ];
+    await openEditor(backend, caseId);
+    await userEvent.click(screen.getByTestId('draft-proofread'));
+    const template = await screen.findByTestId('finding-0');
+    expect(template.getAttribute('data-rule')).toBe('procedure-template');
+    expect(within(template).getByText('Template vs procedure')).toBeTruthy();
+    expect(template.textContent).toContain('uses a template for the ordinary procedure');
+    // The Chinese wording stays beside the translation: it is what the document must say.
+    expect(template.textContent).toContain('本案适用小额诉讼程序');
+    expect(within(template).queryByRole('button')).toBeNull();
+    const finality = screen.getByTestId('finding-1');
+    expect(within(finality).getByText('Appeal and finality')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('finding-apply-1'));
+    expect(textOf('appeal').value).toBe('本判决为终审判决。');
+  });
+
   it('marks a finding stale when its section was edited after proofreading', async () => {
     const { backend, caseId, state } = withDrafting();
     state.findings = [

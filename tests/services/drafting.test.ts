@@ -45,6 +45,21 @@ describe('drafting service', () => {
     expect(items.find((k) => k.kind === 'summons')!.options).toContain('hearingDate');
   });
 
+  it('proofreading flags a judgment template that does not fit the case procedure', async () => {
+    const caseId = await sampleCase(t); // tried under 简易程序
+    const procedureRules = new Set(['procedure-template', 'procedure-stated', 'tribunal', 'finality']);
+    const ordinary = await t.api['drafting.create']({ caseId, kind: 'judgment' });
+    const wrong = (await t.api['drafting.proofread']({ draftId: ordinary.id })).findings.filter((f) => procedureRules.has(f.rule));
+    expect(wrong.map((f) => [f.rule, f.severity, f.sectionId])).toEqual([
+      ['procedure-template', 'error', 'docName'],
+      ['tribunal', 'error', 'signature'],
+    ]);
+    expect(wrong[0]!.zh).toContain('本案适用简易程序，但本文书使用的是普通程序的模板');
+    const simplified = await t.api['drafting.create']({ caseId, kind: 'judgment_simplified' });
+    const right = (await t.api['drafting.proofread']({ draftId: simplified.id })).findings.filter((f) => procedureRules.has(f.rule));
+    expect(right).toEqual([]);
+  });
+
   it('drafts a simplified-procedure judgment deterministically from the case', async () => {
     const caseId = await sampleCase(t);
     const d = await t.api['drafting.create']({ caseId, kind: 'judgment_simplified' });

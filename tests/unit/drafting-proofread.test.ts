@@ -23,6 +23,8 @@ function run(sections: DraftSection[], over: Partial<ProofreadInput> = {}): Find
     expectedFee: { feeFen: 52_500, fullFeeFen: 105_000, halved: true },
     latePaymentArticle: 264,
     citations: {},
+    procedure: null,
+    templateProcedures: null,
     ...over,
   });
 }
@@ -122,5 +124,100 @@ describe('proofreading rules (brief §5.9)', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'placeholder', start: 8, end: 18 });
     expect(run([sec('defense', '被告李清河未作答辩。')])).toEqual([]);
+  });
+});
+
+describe('proofreading against the case procedure (CPL arts. 40, 155, 163, 165, 171)', () => {
+  // A judgment as the two templates draft it (resources/templates/judgment*.json), trimmed to the
+  // sections these rules read.
+  const origin = (procedure: string, extra = '') =>
+    sec('origin', `原告张明远与被告李清河民间借贷纠纷一案，本院于2026年3月2日立案后，依法适用${procedure}，${extra}公开开庭进行了审理。本案现已审理终结。`);
+  const APPEAL = '如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，并按照对方当事人或者代表人的人数提出副本，上诉于广东省深圳市中级人民法院。';
+  const FINAL = '本判决为终审判决。';
+  const PANEL_SIGNATURE = '审　判　长　王示审\n审　判　员　赵示审\n人民陪审员　孙示陪\n二〇二六年六月十日\n书　记　员　陈示记';
+  const SOLO_SIGNATURE = '审判员　王示审\n二〇二六年六月十日\n书记员　陈示记';
+  const judgment = (o: { procedure: string; appeal: string; signature: string; extra?: string }) => [
+    sec('docName', '民事判决书', 'title'),
+    origin(o.procedure, o.extra),
+    sec('appeal', o.appeal),
+    sec('signature', o.signature, 'closing'),
+  ];
+  // The appeal section a judgment of that procedure ends with, so a test about another rule sees no finality finding.
+  const tail = (procedure: 'ordinary' | 'simplified' | 'small_claims') => sec('appeal', procedure === 'small_claims' ? FINAL : APPEAL);
+  const ordinaryTemplate = { templateProcedures: ['ordinary'] as const };
+  const simplifiedTemplate = { templateProcedures: ['simplified', 'small_claims'] as const };
+
+  it('accepts each template used for its own procedure', () => {
+    expect(run(judgment({ procedure: '普通程序', appeal: APPEAL, signature: PANEL_SIGNATURE }), { procedure: 'ordinary', ...ordinaryTemplate })).toEqual([]);
+    expect(run(judgment({ procedure: '简易程序', appeal: APPEAL, signature: SOLO_SIGNATURE }), { procedure: 'simplified', ...simplifiedTemplate })).toEqual([]);
+    expect(run(judgment({ procedure: '小额诉讼程序', appeal: FINAL, signature: SOLO_SIGNATURE }), { procedure: 'small_claims', ...simplifiedTemplate })).toEqual([]);
+  });
+
+  it('flags an ordinary-procedure template used for a simplified case, with its panel signature', () => {
+    // What drafting.create gives when the judge picks 民事判决书 (普通程序) for a simplified case.
+    const f = run(judgment({ procedure: '简易程序', appeal: APPEAL, signature: PANEL_SIGNATURE }), { procedure: 'simplified', ...ordinaryTemplate });
+    expect(rules(f)).toEqual(['procedure-template', 'tribunal']);
+    expect(f[0]).toMatchObject({ severity: 'error', sectionId: 'docName', suggestion: null });
+    expect(f[0]!.zh).toContain('本案适用简易程序，但本文书使用的是普通程序的模板');
+    expect(f[0]!.zh).toContain('《中华人民共和国民事诉讼法》第四十条第二款、第一百六十条、第一百六十三条');
+    expect(f[0]!.en).toContain('simplified procedure');
+    expect(f[1]).toMatchObject({ severity: 'error', sectionId: 'signature' });
+    expect(PANEL_SIGNATURE.slice(f[1]!.start, f[1]!.end)).toBe('审　判　长　王示审');
+    expect(f[1]!.zh).toContain('第一百六十三条');
+  });
+
+  it('flags the simplified template used for an ordinary case, and the reverse for small claims', () => {
+    const reverse = run(judgment({ procedure: '普通程序', appeal: APPEAL, signature: SOLO_SIGNATURE }), { procedure: 'ordinary', ...simplifiedTemplate });
+    expect(rules(reverse)).toEqual(['procedure-template', 'tribunal']);
+    expect(reverse[0]!.zh).toContain('本案适用普通程序，但本文书使用的是简易程序、小额诉讼程序的模板');
+    // A single judge in ordinary procedure is lawful only under art. 40(2): a reminder, not an error.
+    expect(reverse[1]).toMatchObject({ severity: 'info', sectionId: 'signature' });
+    expect(reverse[1]!.zh).toContain('第四十二条');
+
+    const small = run(judgment({ procedure: '小额诉讼程序', appeal: APPEAL, signature: PANEL_SIGNATURE }), { procedure: 'small_claims', ...ordinaryTemplate });
+    expect(rules(small)).toEqual(['procedure-template', 'finality', 'tribunal']);
+    expect(small.find((x) => x.rule === 'finality')).toMatchObject({ severity: 'error', sectionId: 'appeal', start: 0, end: APPEAL.length, suggestion: FINAL });
+  });
+
+  it('procedure-stated: the origin paragraph names the case procedure', () => {
+    const f = run([origin('普通程序'), tail('simplified')], { procedure: 'simplified' });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: 'procedure-stated', severity: 'error', suggestion: '简易程序' });
+    expect(f[0]!.zh).toContain('本案适用简易程序');
+    const text = origin('普通程序').text;
+    expect(text.slice(f[0]!.start, f[0]!.end)).toBe('普通程序');
+    expect(rules(run([origin('简易程序'), tail('small_claims')], { procedure: 'small_claims' }))).toEqual(['procedure-stated']);
+    expect(run([origin('简易程序（小额诉讼程序）'), tail('small_claims')], { procedure: 'small_claims' })).toEqual([]);
+    expect(run([sec('reasoning', '本案标的额超过上年度就业人员年平均工资百分之五十，不适用小额诉讼程序。'), tail('simplified')], { procedure: 'simplified' })).toEqual([]);
+    // No procedure recorded on the case: nothing to compare with.
+    expect(run([origin('普通程序')], { procedure: null })).toEqual([]);
+  });
+
+  it('tribunal: 合议庭 and 独任 statements must fit the procedure and the signatures', () => {
+    const panelInSimplified = run([origin('简易程序', '依法组成合议庭，'), tail('simplified'), sec('signature', SOLO_SIGNATURE, 'closing')], { procedure: 'simplified' });
+    expect(rules(panelInSimplified)).toEqual(['tribunal']);
+    expect(panelInSimplified[0]).toMatchObject({ sectionId: 'origin', severity: 'error' });
+    expect(run([origin('简易程序', '由审判员王示审独任审判，'), tail('simplified'), sec('signature', SOLO_SIGNATURE, 'closing')], { procedure: 'simplified' })).toEqual([]);
+    const twoJudges = run([sec('signature', '审判员　王示审\n审判员　赵示审\n二〇二六年六月十日', 'closing')], { procedure: 'small_claims', group: 'ruling' });
+    expect(rules(twoJudges)).toEqual(['tribunal']);
+    // Ordinary procedure: what the text says and who signs must agree.
+    const saysPanel = run([origin('普通程序', '依法组成合议庭，'), tail('ordinary'), sec('signature', SOLO_SIGNATURE, 'closing')], { procedure: 'ordinary' });
+    expect(saysPanel.map((x) => [x.rule, x.severity])).toEqual([['tribunal', 'error']]);
+    const saysSolo = run([origin('普通程序', '由审判员王示审独任审理，'), tail('ordinary'), sec('signature', PANEL_SIGNATURE, 'closing')], { procedure: 'ordinary' });
+    expect(saysSolo.map((x) => [x.rule, x.severity])).toEqual([['tribunal', 'error']]);
+    // Rulings and mediation statements sign with one judge in every procedure: no reminder there.
+    expect(run([sec('signature', SOLO_SIGNATURE, 'closing')], { procedure: 'ordinary', group: 'ruling' })).toEqual([]);
+  });
+
+  it('finality: small-claims judgments are final; other first-instance judgments are appealable', () => {
+    const missing = run([sec('appeal', '')], { procedure: 'small_claims' });
+    expect(missing[0]).toMatchObject({ rule: 'finality', severity: 'error', sectionId: 'appeal', start: 0, end: 0, suggestion: FINAL });
+    expect(missing[0]!.zh).toContain('《中华人民共和国民事诉讼法》第一百六十五条');
+    const finalInSimplified = run([sec('appeal', FINAL)], { procedure: 'simplified' });
+    expect(finalInSimplified[0]).toMatchObject({ rule: 'finality', severity: 'error', start: 0, end: FINAL.length });
+    expect(finalInSimplified[0]!.zh).toContain('第一百七十一条');
+    expect(run([sec('appeal', '')], { procedure: 'ordinary' })[0]).toMatchObject({ rule: 'finality', severity: 'warning' });
+    // Rulings and notices have their own appeal rules (brief §5.5): not checked here.
+    expect(run([sec('appeal', '')], { procedure: 'small_claims', group: 'ruling' })).toEqual([]);
   });
 });

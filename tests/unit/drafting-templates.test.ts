@@ -89,6 +89,17 @@ describe('document templates (resources/templates)', () => {
     );
   });
 
+  it('declares which procedures each judgment template is for, and refuses an unknown one', () => {
+    expect(set.templates.get('judgment')!.procedures).toEqual(['ordinary']);
+    expect(set.templates.get('judgment_simplified')!.procedures).toEqual(['simplified', 'small_claims']);
+    // Rulings, mediation statements and notices read the same under any procedure.
+    expect(set.templates.get('ruling_withdrawal')!.procedures).toBeUndefined();
+    const bad = JSON.parse(JSON.stringify(set.templates.get('judgment'))) as Record<string, unknown>;
+    delete bad['file'];
+    bad['procedures'] = ['summary'];
+    expect(errorOf(() => parseTemplate('judgment.json', bad, set.citations)).message).toMatch(/^Template judgment\.json: procedures\.0 /);
+  });
+
   it('refuses a citation table without versions', () => {
     expect(errorOf(() => parseCitations('citations.json', { citations: { x: { law: 'L', versions: [] } } })).message).toMatch(
       /citations\.json: citations\.x\.versions/,

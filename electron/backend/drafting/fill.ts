@@ -36,7 +36,7 @@ interface Value {
 }
 
 const ROLE_LABEL: Readonly<Record<Party['role'], string>> = { plaintiff: '原告', defendant: '被告', third_party: '第三人' };
-const PROCEDURE_NAME = { ordinary: '普通程序', simplified: '简易程序', small_claims: '小额诉讼程序' } as const;
+export const PROCEDURE_NAME = { ordinary: '普通程序', simplified: '简易程序', small_claims: '小额诉讼程序' } as const;
 const FEE_PROCEDURE: Readonly<Record<keyof typeof PROCEDURE_NAME, FeeProcedure>> = {
   ordinary: 'ordinary',
   simplified: 'simplified',

@@ -1,9 +1,9 @@
-import type { Party } from '../../../shared/contract/cases';
+import type { Party, Procedure } from '../../../shared/contract/cases';
 import type { DraftGroup, DraftSection, Finding, SectionCitation } from '../../../shared/contract/drafting';
 import { parseCaseNumber } from '../../../shared/rules/caseNumber';
 import { findAmounts, toChineseCapital } from '../../../shared/rules/money';
 import { findDates, formatChineseDate, parseChineseInteger, toChineseInteger } from '../../../shared/rules/numerals';
-import { TODO_RE, yuanText } from './fill';
+import { PROCEDURE_NAME, TODO_RE, yuanText } from './fill';
 
 /*
  * 校对: checks a reviewer can automate (brief §5.9). Pure: the service gathers the case, the
@@ -24,6 +24,10 @@ export interface ProofreadInput {
   readonly latePaymentArticle: number | null;
   /** Citation checks per section id (from citations.ts). */
   readonly citations: Readonly<Record<string, readonly SectionCitation[]>>;
+  /** The case's procedure; null while it is not set, and then nothing is checked against it. */
+  readonly procedure: Procedure | null;
+  /** Procedures the draft's template is written for (the template's `procedures`); null: any. */
+  readonly templateProcedures: readonly Procedure[] | null;
 }
 
 type Push = (f: Omit<Finding, 'suggestion'> & { suggestion?: string | null }) => void;
@@ -413,6 +417,267 @@ export function checkCitations(s: DraftSection, input: ProofreadInput, push: Pus
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Procedure: template, stated procedure, composition of the tribunal and finality must fit the
+// procedure the case is tried under (brief §4.6, §5.2 rows 5, 14, 15; §5.9).
+// Article numbers are those of the CPL as amended in 2021 and kept by the 2023 amendment: art. 40
+// (composition), 42 (no single judge), 155 (judgment contents, signatures), 160 and 163 (simplified,
+// one judge), 165 (small claims, one instance), 171 (appeal).
+// ---------------------------------------------------------------------------------------------
+
+const CPL = '《中华人民共和国民事诉讼法》';
+/** The names the origin paragraph uses (fill.ts writes them), so a suggestion reads like the template. */
+const PROCEDURE_ZH: Readonly<Record<Procedure, string>> = PROCEDURE_NAME;
+const PROCEDURE_EN: Readonly<Record<Procedure, string>> = {
+  ordinary: 'ordinary procedure',
+  simplified: 'simplified procedure',
+  small_claims: 'small-claims procedure',
+};
+/** What each procedure requires of a document, with its articles, as the findings quote it. */
+const PROCEDURE_RULE_ZH: Readonly<Record<Procedure, string>> = {
+  ordinary: `普通程序案件由合议庭审理（仅符合第四十条第二款条件的可由审判员一人独任审理），判决可以上诉（${CPL}第四十条、第一百七十一条）`,
+  simplified: `简易程序案件由审判员一人独任审理（${CPL}第四十条第二款、第一百六十条、第一百六十三条）`,
+  small_claims: `小额诉讼案件由审判员一人独任审理，实行一审终审（${CPL}第一百六十三条、第一百六十五条）`,
+};
+const PROCEDURE_RULE_EN: Readonly<Record<Procedure, string>> = {
+  ordinary: 'ordinary-procedure cases are tried by a collegial panel (a single judge only under art. 40(2)) and the judgment is appealable (CPL arts. 40, 171)',
+  simplified: 'simplified-procedure cases are tried by a single judge (CPL arts. 40(2), 160, 163)',
+  small_claims: 'small-claims cases are tried by a single judge and decided in one instance (CPL arts. 163, 165)',
+};
+
+function procedureList(ps: readonly Procedure[], lang: 'zh' | 'en'): string {
+  return ps.map((p) => (lang === 'zh' ? PROCEDURE_ZH[p] : PROCEDURE_EN[p])).join(lang === 'zh' ? '、' : ' or ');
+}
+
+/** A judgment template is written for given procedures: its 落款 and appeal notice follow from them. */
+export function checkTemplateProcedure(input: ProofreadInput, push: Push): void {
+  const { procedure, templateProcedures } = input;
+  if (!procedure || !templateProcedures || templateProcedures.includes(procedure)) return;
+  const at = input.sections.find((s) => s.id === 'docName') ?? input.sections[0];
+  if (!at) return;
+  push({
+    rule: 'procedure-template',
+    severity: 'error',
+    sectionId: at.id,
+    start: 0,
+    end: at.text.length,
+    zh: `本案适用${PROCEDURE_ZH[procedure]}，但本文书使用的是${procedureList(templateProcedures, 'zh')}的模板；${PROCEDURE_RULE_ZH[procedure]}。请改用${PROCEDURE_ZH[procedure]}的模板重新起草。`,
+    en: `This case is tried under the ${PROCEDURE_EN[procedure]}, but the document uses a template for the ${procedureList(templateProcedures, 'en')}; ${PROCEDURE_RULE_EN[procedure]}. Draft it again from the matching template.`,
+  });
+}
+
+/** "依法适用简易程序" and the like; a preceding 不 (本案不适用小额诉讼程序) is not a statement of the procedure. */
+const STATED_PROCEDURE = /(不)?适用(简易程序[（(]小额诉讼(?:的)?程序[）)]|小额诉讼(?:的)?程序|简易程序|普通程序)/g;
+
+function statedProcedure(words: string): Procedure {
+  return words.includes('小额') ? 'small_claims' : words.startsWith('简易') ? 'simplified' : 'ordinary';
+}
+
+/** The procedure the text says the case was tried under is the case's (brief §5.2 row 5). */
+export function checkStatedProcedure(s: DraftSection, input: ProofreadInput, push: Push): void {
+  const procedure = input.procedure;
+  if (!procedure || s.layout === 'title' || s.layout === 'closing') return;
+  for (const m of s.text.matchAll(STATED_PROCEDURE)) {
+    if (m[1]) continue;
+    const words = m[2] as string;
+    const stated = statedProcedure(words);
+    if (stated === procedure) continue;
+    const start = m.index + m[0].length - words.length;
+    push({
+      rule: 'procedure-stated',
+      severity: 'error',
+      sectionId: s.id,
+      start,
+      end: start + words.length,
+      zh: `文中写明适用${PROCEDURE_ZH[stated]}，但本案适用${PROCEDURE_ZH[procedure]}；${PROCEDURE_RULE_ZH[procedure]}`,
+      en: `The text says the case was tried under the ${PROCEDURE_EN[stated]}, but it is under the ${PROCEDURE_EN[procedure]}`,
+      suggestion: PROCEDURE_ZH[procedure],
+    });
+  }
+}
+
+interface Match {
+  readonly section: DraftSection;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The first match of `re` in document order. */
+function firstMatch(sections: readonly DraftSection[], re: RegExp): Match | null {
+  for (const s of sections) {
+    const m = re.exec(s.text);
+    if (m) return { section: s, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+const STATED_PANEL = /组成合议庭|合议庭(?:评议|审理)/;
+const STATED_SOLO = /独任(?:审判|审理)/;
+
+interface SignatureLine {
+  readonly title: 'presiding' | 'judge' | 'assessor';
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The judges in the 落款; titles are often spread with ideographic spaces (审 判 长), which are read past. */
+function signatureJudges(text: string): SignatureLine[] {
+  const out: SignatureLine[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const bare = line.replace(/[\s\u3000]/g, '');
+    const title = /^审判长/.test(bare) ? 'presiding' : /^(?:人民)?陪审员/.test(bare) ? 'assessor' : /^(?:代理)?审判员/.test(bare) ? 'judge' : null;
+    if (title) out.push({ title, start: offset, end: offset + line.length });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Composition of the tribunal: what the text says (组成合议庭 / 独任审理) and who signs (brief §5.2
+ * row 15) must agree with each other and with the procedure.
+ */
+export function checkTribunal(input: ProofreadInput, push: Push): void {
+  const procedure = input.procedure;
+  if (!procedure || input.group === 'notice') return;
+  const body = input.sections.filter((s) => s.layout === 'body' || s.layout === 'plain');
+  const panel = firstMatch(body, STATED_PANEL);
+  const solo = firstMatch(body, STATED_SOLO);
+  const closing = input.sections.find((s) => s.layout === 'closing');
+  const judges = closing ? signatureJudges(closing.text) : [];
+  const panelSigners = judges.filter((j) => j.title !== 'judge').concat(judges.filter((j) => j.title === 'judge').slice(1));
+  const signsAsPanel = judges.length > 1 || panelSigners.length > 0;
+  const signsAlone = judges.length === 1 && judges[0]!.title === 'judge';
+
+  if (procedure !== 'ordinary') {
+    if (panel) {
+      push({
+        rule: 'tribunal',
+        severity: 'error',
+        sectionId: panel.section.id,
+        start: panel.start,
+        end: panel.end,
+        zh: `${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，不组成合议庭（${CPL}第四十条第二款、第一百六十三条）`,
+        en: `A ${PROCEDURE_EN[procedure]} case is tried by a single judge, not a collegial panel (CPL arts. 40(2), 163)`,
+      });
+    }
+    if (closing && signsAsPanel) {
+      const first = panelSigners[0] ?? judges[1]!;
+      push({
+        rule: 'tribunal',
+        severity: 'error',
+        sectionId: closing.id,
+        start: first.start,
+        end: first.end,
+        zh: `落款列有合议庭成员，但${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，落款只署审判员一人（${CPL}第四十条第二款、第一百六十三条）`,
+        en: `The signature block lists a collegial panel, but a ${PROCEDURE_EN[procedure]} case is tried and signed by a single judge (CPL arts. 40(2), 163)`,
+      });
+    }
+    return;
+  }
+  // Ordinary procedure: a panel, or a single judge under art. 40(2); either way text and 落款 agree.
+  if (panel && closing && signsAlone) {
+    push({
+      rule: 'tribunal',
+      severity: 'error',
+      sectionId: closing.id,
+      start: judges[0]!.start,
+      end: judges[0]!.end,
+      zh: `文中写明组成合议庭，落款却只有审判员一人；合议庭成员均应署名（${CPL}第四十条第一款、第一百五十五条第二款）`,
+      en: 'The text says a collegial panel tried the case, but only one judge signs; every member signs (CPL arts. 40(1), 155)',
+    });
+  } else if (solo && closing && signsAsPanel) {
+    const first = panelSigners[0] ?? judges[1]!;
+    push({
+      rule: 'tribunal',
+      severity: 'error',
+      sectionId: closing.id,
+      start: first.start,
+      end: first.end,
+      zh: `文中写明由审判员一人独任审理，落款却列有合议庭成员（${CPL}第四十条第二款、第一百五十五条第二款）`,
+      en: 'The text says a single judge tried the case, but the signature block lists a collegial panel (CPL arts. 40(2), 155)',
+    });
+  } else if (input.group === 'judgment' && (solo || (closing && signsAlone))) {
+    // Judgments only: the ruling and mediation templates sign with one judge whatever the procedure,
+    // and a reminder on each of them would be noise.
+    const where = solo ? { id: solo.section.id, start: solo.start, end: solo.end } : { id: closing!.id, start: judges[0]!.start, end: judges[0]!.end };
+    push({
+      rule: 'tribunal',
+      severity: 'info',
+      sectionId: where.id,
+      start: where.start,
+      end: where.end,
+      zh: `普通程序由审判员一人独任审理，限于基本事实清楚、权利义务关系明确的案件，且不得属于第四十二条所列情形（${CPL}第四十条第二款、第四十二条）；请确认本案符合`,
+      en: 'A single judge may try an ordinary-procedure case only when its basic facts are clear and it is not a case listed in CPL art. 42 (CPL arts. 40(2), 42); confirm this case qualifies',
+    });
+  }
+}
+
+const APPEAL_NOTICE = /如不服本判决[^。]*?上诉[^。]*。?/;
+const FINAL = /本判决为终审判决。?|一审终审/;
+const FINAL_SENTENCE = '本判决为终审判决。';
+
+/**
+ * A small-claims judgment is final and says so instead of the appeal notice (CPL art. 165; brief
+ * §5.9); any other first-instance judgment names the appeal period and court (CPL arts. 155, 171).
+ */
+export function checkFinality(input: ProofreadInput, push: Push): void {
+  const procedure = input.procedure;
+  if (!procedure || input.group !== 'judgment') return;
+  const body = input.sections.filter((s) => s.layout === 'body' && s.text !== '');
+  const appeal = firstMatch(body, APPEAL_NOTICE);
+  const final = firstMatch(body, FINAL);
+  // Where a missing sentence belongs: the template's appeal section, else after the last paragraph.
+  const tail = input.sections.find((s) => s.id === 'appeal') ?? body.at(-1);
+  if (procedure === 'small_claims') {
+    if (appeal) {
+      push({
+        rule: 'finality',
+        severity: 'error',
+        sectionId: appeal.section.id,
+        start: appeal.start,
+        end: appeal.end,
+        zh: `小额诉讼实行一审终审，判决不得上诉：应删去上诉权告知，写明“${FINAL_SENTENCE}”（${CPL}第一百六十五条）`,
+        en: 'Small-claims judgments are final at first instance: replace the appeal notice with 本判决为终审判决。 (CPL art. 165)',
+        suggestion: final ? '' : FINAL_SENTENCE,
+      });
+    } else if (!final && tail) {
+      push({
+        rule: 'finality',
+        severity: 'error',
+        sectionId: tail.id,
+        start: tail.text.length,
+        end: tail.text.length,
+        zh: `小额诉讼判决应写明“${FINAL_SENTENCE}”（一审终审，${CPL}第一百六十五条）`,
+        en: 'A small-claims judgment must state that it is final (本判决为终审判决。, CPL art. 165)',
+        suggestion: FINAL_SENTENCE,
+      });
+    }
+    return;
+  }
+  if (final) {
+    push({
+      rule: 'finality',
+      severity: 'error',
+      sectionId: final.section.id,
+      start: final.start,
+      end: final.end,
+      zh: `只有小额诉讼判决一审终审；适用${PROCEDURE_ZH[procedure]}的一审判决可以上诉，应写明上诉期间和上诉法院（${CPL}第一百五十五条第一款第四项、第一百六十五条、第一百七十一条）`,
+      en: `Only small-claims judgments are final at first instance; a ${PROCEDURE_EN[procedure]} judgment is appealable and names the appeal period and court (CPL arts. 155, 165, 171)`,
+    });
+  } else if (!appeal && tail) {
+    push({
+      rule: 'finality',
+      severity: 'warning',
+      sectionId: tail.id,
+      start: tail.text.length,
+      end: tail.text.length,
+      zh: `缺少上诉权告知：判决书应写明上诉期间和上诉的法院（${CPL}第一百五十五条第一款第四项、第一百七十一条）`,
+      en: 'The appeal notice is missing: a judgment names the appeal period and the appeal court (CPL arts. 155, 171)',
+    });
+  }
+}
+
 export function checkPlaceholders(s: DraftSection, push: Push): void {
   for (const m of s.text.matchAll(TODO_RE)) {
     push({
@@ -442,8 +707,12 @@ export function proofread(input: ProofreadInput): Finding[] {
     checkNumbering(s, push);
     checkCitations(s, input, push);
     checkPlaceholders(s, push);
+    checkStatedProcedure(s, input, push);
   }
   checkLatePayment(input.sections, input, push);
+  checkTemplateProcedure(input, push);
+  checkTribunal(input, push);
+  checkFinality(input, push);
   const pos = new Map(input.sections.map((s, i) => [s.id, i]));
   return out.sort((a, b) => (pos.get(a.sectionId) ?? 0) - (pos.get(b.sectionId) ?? 0) || a.start - b.start);
 }

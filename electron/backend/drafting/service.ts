@@ -322,6 +322,8 @@ export function draftingHandlers(ctx: BackendContext): Pick<Handlers, DraftingMe
         expectedFee: cost,
         latePaymentArticle: lateVersion?.article ?? null,
         citations,
+        procedure: c.procedure,
+        templateProcedures: t.procedures ?? null,
       });
       return {
         findings,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DRAFT_KINDS, DraftGroup, DraftKind, SectionKind, SectionLayout, type KindInfo } from '../../../shared/contract/drafting';
+import { Procedure } from '../../../shared/contract/cases';
 import { AppError } from '../../../shared/contract/result';
 
 /*
@@ -118,6 +119,11 @@ const TemplateFile = z
     nameEn: z.string().min(1).max(100),
     group: DraftGroup,
     description: z.string().max(2000),
+    /**
+     * Procedures the template is written for, when its wording depends on one (a judgment's 落款 and
+     * appeal notice); absent means any. Proofreading flags a draft whose case is under another.
+     */
+    procedures: z.array(Procedure).min(1).optional(),
     /** How the acceptance fee is settled in this document (Fee Measures arts. 15, 16): selects the costs figures. */
     closing: z.enum(['judgment', 'mediation', 'withdrawal', 'none']),
     options: z.array(z.enum(['hearingDate', 'hearingTime', 'hearingPlace', 'recipientId', 'capacity', 'publicHearing'])).default([]),

@@ -33,6 +33,10 @@ const RULES = new Set([
   'placeholder',
   'closing-date',
   'late-payment-article',
+  'procedure-template',
+  'procedure-stated',
+  'tribunal',
+  'finality',
 ]);
 
 export function ProofreadPanel({
