@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Procedure } from './cases';
 import { EpochMs, Id, IsoDate, Text } from './common';
 
 /*
@@ -126,6 +127,8 @@ export const KindInfo = z.object({
   sections: z.array(z.object({ id: z.string(), title: z.string(), kind: SectionKind, layout: SectionLayout, generatable: z.boolean() })),
   /** Options drafting.create understands for this kind (e.g. hearing time for a summons). */
   options: z.array(z.string()),
+  /** The procedures this template is written for; null = any (notices, rulings). */
+  procedures: z.array(Procedure).nullable(),
 });
 export type KindInfo = z.infer<typeof KindInfo>;
 

@@ -252,5 +252,6 @@ export function kindInfo(t: Template): KindInfo {
     templateVersion: t.version,
     sections: t.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind, layout: s.layout, generatable: s.prompt !== undefined })),
     options: [...t.options],
+    procedures: t.procedures ? [...t.procedures] : null,
   };
 }

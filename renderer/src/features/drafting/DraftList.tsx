@@ -1,8 +1,8 @@
 import { DeleteOutlined, FileAddOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useCallback, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/cases';
 import { DRAFT_KINDS, type DraftKind, type DraftOptions, type DraftSummary, type KindInfo } from '../../../../shared/contract/drafting';
@@ -47,6 +47,10 @@ function NewDraftModal({
   const kind = Form.useWatch('kind', form);
   const info = kinds.data?.items.find((k) => k.kind === kind) ?? null;
   const wants = (o: string) => info?.options.includes(o) ?? false;
+  const procedure = detail.procedure;
+  // A template written for another procedure (an ordinary-procedure judgment in a simplified case)
+  // stays selectable, since the case record may be what is wrong, but goes last and says so.
+  const fits = useCallback((k: KindInfo) => k.procedures === null || procedure === null || k.procedures.includes(procedure), [procedure]);
 
   const kindOptions = useMemo(
     () =>
@@ -54,9 +58,14 @@ function NewDraftModal({
         label: t(`drafting.groups.${g}`),
         options: (kinds.data?.items ?? [])
           .filter((k) => k.group === g)
-          .map((k) => ({ value: k.kind, label: kindLabel(t, k.kind), 'data-testid': `kind-option-${k.kind}` })),
+          .sort((a, b) => Number(fits(b)) - Number(fits(a)))
+          .map((k) => ({
+            value: k.kind,
+            label: fits(k) ? kindLabel(t, k.kind) : t('drafting.create.otherProcedure', { name: kindLabel(t, k.kind) }),
+            'data-testid': `kind-option-${k.kind}`,
+          })),
       })).filter((g) => g.options.length > 0),
-    [kinds.data, t],
+    [kinds.data, t, fits],
   );
 
   const recipients = useMemo(() => {
@@ -127,6 +136,15 @@ function NewDraftModal({
             {'　'}
             {t('drafting.create.sections', { count: info.sections.length })}
           </Typography.Paragraph>
+        )}
+        {info && procedure !== null && !fits(info) && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('drafting.create.procedureMismatch', { procedure: t(`enums.procedure.${procedure}`) })}
+            data-testid="draft-create-procedure-mismatch"
+          />
         )}
         <Form.Item name="documentDate" label={t('drafting.create.documentDate')} extra={t('drafting.create.documentDateHelp')}>
           <DatePicker allowClear={false} style={{ width: '100%' }} data-testid="draft-create-date" />
