@@ -347,6 +347,26 @@ export const TrialExtensionRecord = z.object({
 });
 export type TrialExtensionRecord = z.infer<typeof TrialExtensionRecord>;
 
+/** A ruling converting the procedure (CPL arts. 169, 170; CPL-Interp art. 258). */
+export const ProcedureConversionRecord = z.object({
+  id: Id,
+  caseId: Id,
+  from: Procedure,
+  to: Procedure,
+  ruledOn: IsoDate,
+  reason: z.string(),
+  /** The trial limit before and after it. */
+  dueBefore: IsoDate,
+  dueAfter: IsoDate,
+  /** The acceptance fee before and after (a case leaving simplified procedure is no longer halved). */
+  feeBeforeFen: Fen.nullable(),
+  feeAfterFen: Fen.nullable(),
+  article: z.string(),
+  createdAt: EpochMs,
+  createdBy: z.string(),
+});
+export type ProcedureConversionRecord = z.infer<typeof ProcedureConversionRecord>;
+
 export const StageChange = z.object({ from: CaseStage.nullable(), to: CaseStage, at: EpochMs, actor: z.string(), note: z.string() });
 export type StageChange = z.infer<typeof StageChange>;
 
@@ -360,6 +380,7 @@ export const Registration = z.object({
   pauses: z.array(TrialPause),
   services: z.array(ServiceRecord),
   extensions: z.array(TrialExtensionRecord),
+  conversions: z.array(ProcedureConversionRecord),
   stages: z.array(StageChange),
 });
 export type Registration = z.infer<typeof Registration>;
@@ -435,6 +456,16 @@ export const ExtendInput = z
   })
   .refine((v) => v.months + v.days > 0, { message: 'give an extension of at least one day', path: ['months'] });
 
+export const ConvertProcedureInput = z.object({
+  caseId: Id,
+  version: z.number().int().min(1),
+  /** simplified → ordinary (CPL art. 170); small claims → simplified or ordinary (CPL art. 169). */
+  to: Procedure,
+  /** The date of the conversion ruling; it must precede the expiry of the current trial limit (CPL-Interp art. 258). */
+  ruledOn: IsoDate,
+  reason: NonEmpty(500),
+});
+
 export const FeeSettingsOut = z.object({
   settings: FeeSettingsSchema,
   /** True while nothing was saved, i.e. the statutory minimums (the brief gives no province figures). */
@@ -486,4 +517,6 @@ export const intakeMethods = {
   /** Records an approved trial-limit extension; one the law does not allow is refused citing the article. */
   'deadlines.extend': { input: ExtendInput, output: Registration },
   'cases.transition': { input: TransitionInput, output: CaseDetail },
+  /** Records a conversion ruling; the trial limit then counts from filing under the new procedure, the fee is recomputed. */
+  'cases.convertProcedure': { input: ConvertProcedureInput, output: Registration },
 } as const;

@@ -71,6 +71,7 @@ export const METHOD_NAMES = [
   'deadlines.recordService',
   'deadlines.extend',
   'cases.transition',
+  'cases.convertProcedure',
   'statutes.import.start',
   'statutes.laws',
   'statutes.article',

@@ -13,3 +13,4 @@ export * from './completeness';
 export * from './lifecycle';
 export * from './service';
 export * from './extensions';
+export * from './conversion';

@@ -5,6 +5,7 @@
  * filing is assumed, the latest the complaint copy may go out (CPL art. 128).
  */
 import { addDays } from './dates';
+import { procedureAt } from './conversion';
 import { computeDeadline, type DateRange, type DeadlineOptions, type DeadlineProcedure, type DeadlineResult } from './deadlines';
 import { bi, RuleInputError, type BiText } from './errors';
 import { toChineseInteger } from './numerals';
@@ -139,8 +140,23 @@ export interface ServicePlanInput {
   readonly today: string;
   /** The case's defendants, in order. */
   readonly defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  /** Recorded services; those of parties that are no longer defendants are ignored. */
+  /** Recorded services; only the defendants' move the answer and evidence periods. */
   readonly services: readonly DefendantService[];
+  /**
+   * Every current party (any role): a publication period on any of them is left out of the trial
+   * limit (CPL-Interp art. 243 names publication periods, not whose). Default: the defendants.
+   */
+  readonly parties?: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /**
+   * Procedure conversions: a service before a ruling was made (and its evidence period fixed)
+   * under the former procedure, so it is judged by that procedure's rules.
+   */
+  readonly conversions?: ReadonlyArray<{ readonly ruledOn: string; readonly from: DeadlineProcedure }>;
+}
+
+/** The procedure a recorded service was made under. */
+function procedureOfService(input: ServicePlanInput, servedOn: string): DeadlineProcedure {
+  return procedureAt(input.procedure, input.conversions ?? [], servedOn);
 }
 
 export interface ServiceDeadline {
@@ -183,18 +199,20 @@ export function serviceDeadlines(input: ServicePlanInput, options: DeadlineOptio
   const assumed = assumedServiceDate(input.filedOn);
   const per: PerDefendant[] = input.defendants.map((d) => {
     const record = input.services.find((s) => s.partyId === d.id) ?? null;
+    // A notice not yet served goes out under the current procedure.
+    const procedure = record === null ? input.procedure : procedureOfService(input, record.servedOn);
     const effect =
       record === null
         ? null
         : serviceEffect(
-            { method: record.method, servedOn: record.servedOn, filedOn: input.filedOn, procedure: input.procedure, foreignDomicile: record.foreignDomicile, today: input.today },
+            { method: record.method, servedOn: record.servedOn, filedOn: input.filedOn, procedure, foreignDomicile: record.foreignDomicile, today: input.today },
             options,
           );
     const start = effect?.effectiveOn ?? assumed;
     const foreign = record?.foreignDomicile === true;
-    const answer = computeDeadline({ kind: 'answer', start, procedure: input.procedure, foreignDomicile: foreign }, options);
+    const answer = computeDeadline({ kind: 'answer', start, procedure, foreignDomicile: foreign }, options);
     const evidence = computeDeadline(
-      { kind: 'evidence', start, procedure: input.procedure, ...(record?.evidenceDays != null ? { days: record.evidenceDays } : {}) },
+      { kind: 'evidence', start, procedure, ...(record?.evidenceDays != null ? { days: record.evidenceDays } : {}) },
       options,
     );
     return { name: d.name, effect, start, answer, evidence, record };
@@ -276,10 +294,11 @@ export function serviceDeadlines(input: ServicePlanInput, options: DeadlineOptio
 /** Publication periods of the recorded services, excluded from the trial limit (CPL-Interp art. 243). */
 export function publicationPeriods(input: ServicePlanInput, options: DeadlineOptions = {}): Array<DateRange & { readonly partyName: string }> {
   const out: Array<DateRange & { readonly partyName: string }> = [];
-  for (const d of input.defendants) {
+  for (const d of input.parties ?? input.defendants) {
     const s = input.services.find((x) => x.partyId === d.id);
     if (s === undefined || s.method !== 'publication') continue;
-    const e = serviceEffect({ method: s.method, servedOn: s.servedOn, filedOn: input.filedOn, procedure: input.procedure, foreignDomicile: s.foreignDomicile, today: input.today }, options);
+    const procedure = procedureOfService(input, s.servedOn);
+    const e = serviceEffect({ method: s.method, servedOn: s.servedOn, filedOn: input.filedOn, procedure, foreignDomicile: s.foreignDomicile, today: input.today }, options);
     if (e.publicationPeriod !== null) out.push({ ...e.publicationPeriod, partyName: d.name });
   }
   return out;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/rules/dates';
 import { computeDeadline } from '../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../shared/rules/defaultCalendar';
+import { checkConversion } from '../../shared/rules/conversion';
 import { checkExtension } from '../../shared/rules/extensions';
 import { join } from 'node:path';
 import { chromiumPath, openBrowser, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
@@ -148,6 +149,50 @@ describe.skipIf(!chromiumPath)('E2E deadlines: record the actual service and ext
     await page.keyboard.press('Escape');
     await page.getByTestId('extend-form').waitFor({ state: 'detached' });
     await expect(page.getByTestId('extension-row').count()).resolves.toBe(1);
+  });
+
+  it('converts to ordinary procedure: the new limit is previewed, counted from filing, and the simplified extension is dropped', async () => {
+    const { page } = s;
+    // The 1-month simplified extension approved today stops counting after the conversion (CPL-Interp art. 258).
+    const conv = checkConversion(
+      {
+        filedOn,
+        from: 'simplified',
+        to: 'ordinary',
+        ruledOn: today,
+        today,
+        excluded: [],
+        extensions: [{ months: 1, days: 0, authority: 'president', approvedOn: today }],
+      },
+      opts,
+    );
+    const trial = page.getByTestId('deadline-table').getByTestId('deadline-row-trial-limit');
+    await trial.getByTestId('deadline-convert').click();
+    await page.getByTestId('convert-form').waitFor();
+    await page.waitForTimeout(400);
+    await pickDate(page, 'convert-ruledOn', today);
+    await page.getByTestId('convert-reason').fill('案情复杂，需要委托鉴定');
+    await page.getByTestId('convert-preview').filter({ hasText: conv.after.due }).waitFor();
+    await expect(page.getByTestId('convert-preview').textContent()).resolves.toContain('不再计入');
+    // Enter in the date field validated the then-empty reason; its message goes once the reason is filled.
+    await page.getByTestId('convert-form').locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'deadlines-06-convert');
+    await page.getByTestId('convert-save').click();
+    await page.getByTestId('convert-form').waitFor({ state: 'detached' });
+    await trial.filter({ hasText: conv.after.due }).waitFor();
+    await expect(page.getByTestId('registration-procedure').textContent()).resolves.toBe('普通程序');
+    await expect(trial.getByTestId('deadline-basis').textContent()).resolves.toContain('转为普通程序');
+    // No longer simplified: the action goes away; the ruling is on the record card, the fee balance is due.
+    await expect(page.getByTestId('procedure-convert').count()).resolves.toBe(0);
+    await page.getByTestId('conversion-row').waitFor();
+    await expect(page.getByTestId('conversion-row').textContent()).resolves.toContain('裁定由简易程序转为普通程序');
+    await expect(page.getByTestId('deadline-table').getByTestId('deadline-row-fee-payment').textContent()).resolves.toContain(
+      computeDeadline({ kind: 'fee-payment', start: today }, opts).due,
+    );
+    await page.waitForTimeout(300);
+    await screenshot(page, 'deadlines-07-converted');
+    await page.getByTestId('service-records').screenshot({ path: join(screenshotDir, 'deadlines-07b-records.png') });
   });
 
   it('reads in English too', async () => {

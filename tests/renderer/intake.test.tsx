@@ -210,6 +210,7 @@ function registered(): { backend: FakeBackend; registration: Registration } {
     pauses: [],
     services: [],
     extensions: [],
+    conversions: [],
     stages: [],
   };
   backend.handle('intake.registration', () => registration);

@@ -165,7 +165,8 @@ describe('deadlines: bad input for service and extensions', () => {
       [t.api['deadlines.recordService']({ caseId: id, partyId: defendant, servedOn: '2026-03-05', method: 'publication' }), 'BAD_INPUT', 'method'],
       [t.api['deadlines.recordService']({ caseId: id, partyId: defendant, servedOn: '2026-03-05', method: 'pigeon' as 'post' }), 'BAD_INPUT', 'method'],
       [t.api['deadlines.recordService']({ caseId: id, partyId: defendant, servedOn: '2026-03-05', method: 'post', evidenceDays: 20 }), 'BAD_INPUT', 'evidenceDays'],
-      [t.api['deadlines.recordService']({ caseId: id, partyId: plaintiff, servedOn: '2026-03-05', method: 'post' }), 'BAD_INPUT', 'partyId'],
+      // Service on a plaintiff is recorded, but an evidence period on it would move nothing.
+      [t.api['deadlines.recordService']({ caseId: id, partyId: plaintiff, servedOn: '2026-03-05', method: 'post', evidenceDays: 10 }), 'BAD_INPUT', 'evidenceDays'],
       [t.api['deadlines.recordService']({ caseId: id, partyId: 'no-such-party', servedOn: '2026-03-05', method: 'post' }), 'BAD_INPUT', 'partyId'],
       [t.api['deadlines.recordService']({ caseId: 'no-such-case', partyId: defendant, servedOn: '2026-03-05', method: 'post' }), 'NOT_FOUND', ''],
       [t.api['deadlines.extend']({ caseId: 'no-such-case', kind: 'trial-limit', months: 1, approvedBy: '院长', approvedOn: '2026-03-10', reason: 'x' }), 'NOT_FOUND', ''],

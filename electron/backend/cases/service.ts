@@ -4,10 +4,13 @@ import type { Handlers } from '../../../shared/contract/methods';
 import { AppError } from '../../../shared/contract/result';
 import type { BackendContext } from '../context';
 import { duplicateOf, prepareDocument, storeDocument } from '../documents/add';
+import { localDate } from '../intake/lifecycle';
+import { checkRecordsAgainstFiling, recomputeDeadlines, refee, registeredFacts } from '../intake/recompute';
 import type { Db } from '../store/db';
 import { writeAudit } from '../store/repos/audit';
 import * as casesRepo from '../store/repos/cases';
 import * as docsRepo from '../store/repos/documents';
+import { getFee, listConversions } from '../store/repos/intake';
 import { listAudit } from '../store/repos/audit';
 
 type CaseMethods =
@@ -60,6 +63,38 @@ export function describeChange(before: CaseDetail, after: CaseInputParsed): Reco
     ...(partiesEdited ? { partiesEdited: true } : {}),
     ...(claimsChanged ? { claims: after.claims.length } : {}),
   };
+}
+
+/** Whether an edit touches what the computed deadlines depend on: the filing date, the procedure, the parties. */
+function deadlineFactsChanged(before: CaseDetail, after: CaseInputParsed): boolean {
+  const parties = (ps: ReadonlyArray<{ id?: string | undefined; role: string; name: string }>) => JSON.stringify(ps.map((p) => [p.id ?? null, p.role, p.name]));
+  return before.filedOn !== after.filedOn || before.procedure !== after.procedure || parties(before.parties) !== parties(after.parties);
+}
+
+function badInput(field: string, en: string, zh: string): AppError {
+  return new AppError('BAD_INPUT', `Invalid input: ${field}: ${en}`, { issues: [{ path: field, message: en }], zh: `${field}：${zh}` });
+}
+
+/**
+ * What an edit of a registered case may not do to the facts its deadlines rest on. The filing date
+ * and procedure stay set (the case number, fee and trial limit follow from them); after a
+ * conversion ruling the procedure is the ruling's (CPL arts. 169, 170), not an edit's.
+ */
+function checkRegisteredEdit(db: Db, before: CaseDetail, input: CaseInputParsed): void {
+  if (input.filedOn === null) {
+    throw badInput('case.filedOn', 'a registered case keeps its filing date (立案日期)', '已立案的案件必须有立案日期');
+  }
+  if (input.procedure === null) {
+    throw badInput('case.procedure', 'a registered case keeps its procedure', '已立案的案件必须有审理程序');
+  }
+  if (input.procedure !== before.procedure && listConversions(db, before.id).length > 0) {
+    throw badInput(
+      'case.procedure',
+      'the procedure was set by a conversion ruling (CPL arts. 169, 170) and is not changed by an edit',
+      '审理程序已由程序转换裁定确定（民事诉讼法第一百六十九条、第一百七十条），不能通过编辑案件更改',
+    );
+  }
+  if (input.filedOn !== before.filedOn) checkRecordsAgainstFiling(db, before.id, input.filedOn, 'case.filedOn');
 }
 
 function mustGet(db: Db, id: string): CaseDetail {
@@ -126,7 +161,21 @@ export function caseHandlers(ctx: BackendContext): Pick<Handlers, CaseMethods> {
         () =>
           db.transaction(() => {
             const before = mustGet(db, id);
+            const recompute = registeredFacts(before) !== null && deadlineFactsChanged(before, input);
+            if (recompute) checkRegisteredEdit(db, before, input);
             if (!casesRepo.updateCase(db, id, version, input, now)) throw stale(id);
+            const detail = describeChange(before, input);
+            if (recompute) {
+              // The deadlines were computed from the filing date, procedure and parties: recompute them
+              // with the edit, in this transaction, so they are never stale (a refusal rolls back the edit).
+              const after = mustGet(db, id);
+              const fee = before.procedure !== input.procedure && input.procedure !== null ? refee(db, id, input.procedure, now) : null;
+              const field = before.filedOn !== input.filedOn ? 'case.filedOn' : before.procedure !== input.procedure ? 'case.procedure' : 'case.parties';
+              const outcome = recomputeDeadlines(db, after, { fee: fee?.after ?? getFee(db, id), today: localDate(now), at: now, field });
+              detail['deadlines'] = outcome.changed;
+              if (outcome.keptDone.length > 0) detail['keptDone'] = outcome.keptDone;
+              if (fee !== null && fee.before.feeFen !== fee.after.feeFen) detail['fee'] = { from: fee.before.fee, to: fee.after.fee };
+            }
             writeAudit(db, {
               at: now,
               actor: ctx.actor(),
@@ -134,7 +183,7 @@ export function caseHandlers(ctx: BackendContext): Pick<Handlers, CaseMethods> {
               entity: 'case',
               entityId: id,
               caseId: id,
-              detail: describeChange(before, input),
+              detail,
             });
           })(),
         input.caseNumber,

@@ -1,5 +1,6 @@
 import type { Procedure } from '../../../shared/contract/cases';
-import type { FeeOut, ServiceRecord, TrialExtensionRecord } from '../../../shared/contract/intake';
+import type { FeeOut, ProcedureConversionRecord, ServiceRecord, TrialExtensionRecord } from '../../../shared/contract/intake';
+import { activeExtensions, conversionStep, feeBalanceDeadline, supersededStep } from '../../../shared/rules/conversion';
 import { addDays, diffDays, ymdToIso } from '../../../shared/rules/dates';
 import { computeDeadline, type DeadlineKind, type DeadlineResult } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
@@ -72,10 +73,18 @@ export interface DeadlineFacts {
   readonly filedOn: string;
   readonly procedure: Procedure;
   readonly defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** Every current party, any role (publication on any of them is excluded from the trial limit). */
+  readonly parties?: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   readonly services: readonly ServiceRecord[];
   readonly pauses: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   readonly extensions: readonly TrialExtensionRecord[];
+  readonly conversions?: readonly ProcedureConversionRecord[];
   readonly today: string;
+}
+
+/** The conversions in the rules' spelling. */
+export function ruleConversions(f: Pick<DeadlineFacts, 'conversions'>) {
+  return (f.conversions ?? []).map((c) => ({ from: DEADLINE_PROCEDURE[c.from], to: DEADLINE_PROCEDURE[c.to], ruledOn: c.ruledOn }));
 }
 
 function servicePlan(f: DeadlineFacts): ServicePlanInput {
@@ -84,6 +93,8 @@ function servicePlan(f: DeadlineFacts): ServicePlanInput {
     procedure: DEADLINE_PROCEDURE[f.procedure],
     today: f.today,
     defendants: f.defendants,
+    ...(f.parties !== undefined ? { parties: f.parties } : {}),
+    conversions: ruleConversions(f),
     services: f.services.map((s) => ({
       partyId: s.partyId,
       partyName: s.partyName,
@@ -100,15 +111,26 @@ export function trialLimit(filedOn: string, procedure: Procedure, excluded: Read
   return trialLimitWithExtensions({ filedOn, procedure: DEADLINE_PROCEDURE[procedure], excluded, extensions: [] }, opts);
 }
 
-/** The rule inputs for the trial limit: publication periods join the recorded pauses (CPL-Interp art. 243). */
-export function trialLimitInput(f: DeadlineFacts): TrialLimitInput & { publication: ReturnType<typeof publicationPeriods> } {
+/**
+ * The rule inputs for the trial limit: publication periods join the recorded pauses (CPL-Interp
+ * art. 243); extensions of a former procedure's limit no longer count after a conversion.
+ */
+export function trialLimitInput(
+  f: DeadlineFacts,
+): Omit<TrialLimitInput, 'extensions'> & {
+  extensions: TrialExtensionRecord[];
+  publication: ReturnType<typeof publicationPeriods>;
+  superseded: TrialExtensionRecord[];
+} {
   const publication = publicationPeriods(servicePlan(f), opts);
+  const { active, superseded } = activeExtensions(f.extensions, ruleConversions(f));
   return {
     filedOn: f.filedOn,
     procedure: DEADLINE_PROCEDURE[f.procedure],
     excluded: [...f.pauses, ...publication],
-    extensions: f.extensions,
+    extensions: active,
     publication,
+    superseded,
   };
 }
 
@@ -119,8 +141,11 @@ export function trialLimitInput(f: DeadlineFacts): TrialLimitInput & { publicati
 export function trialLimitOf(f: DeadlineFacts): PlannedDeadline {
   const input = trialLimitInput(f);
   const result = trialLimitWithExtensions(input, opts);
+  const conversions = f.conversions ?? [];
   const extraSteps: BiText[] = [
-    ...f.extensions.map((e) => extensionStep(e, input.procedure)),
+    ...conversions.map((c) => conversionStep({ from: DEADLINE_PROCEDURE[c.from], to: DEADLINE_PROCEDURE[c.to], ruledOn: c.ruledOn })),
+    ...input.superseded.map((e) => supersededStep(e, procedureOfExtension(e, f))),
+    ...input.extensions.map((e) => extensionStep(e, input.procedure)),
     ...input.publication.map((p) =>
       bi(
         `公告送达期间${p.from}至${p.to}（${p.partyName}）不计入审限（民诉法解释第243条）`,
@@ -128,7 +153,7 @@ export function trialLimitOf(f: DeadlineFacts): PlannedDeadline {
       ),
     ),
   ];
-  const late = f.extensions
+  const late = input.extensions
     .filter((e) => e.approvedOn > addDays(e.dueBefore, -5))
     .map((e) =>
       bi(
@@ -136,17 +161,30 @@ export function trialLimitOf(f: DeadlineFacts): PlannedDeadline {
         `The extension approved on ${e.approvedOn} came later than 5 days before the limit then in force (${addDays(e.dueBefore, -5)}); SPC 2019 provisions art. 1`,
       ),
     );
-  const n = f.extensions.length;
+  const n = input.extensions.length;
+  const last = conversions.at(-1);
+  const converted =
+    last === undefined
+      ? { zh: '', en: '' }
+      : { zh: `，${last.ruledOn}转为${PROCEDURE_ZH[last.to]}后按${PROCEDURE_ZH[last.to]}计算`, en: `, under ${last.to.replace('_', '-')} procedure since the conversion of ${last.ruledOn}` };
   return {
     kind: 'trial-limit',
     estimated: false,
     result: late.length > 0 ? { ...result, warnings: [...late, ...result.warnings] } : result,
     extraSteps,
     basis: bi(
-      `立案日${f.filedOn}的次日${n > 0 ? `，经批准延长${n}次` : ''}`,
-      `the day after filing (${f.filedOn})${n > 0 ? `, extended ${n} time${n === 1 ? '' : 's'}` : ''}`,
+      `立案日${f.filedOn}的次日${converted.zh}${n > 0 ? `，经批准延长${n}次` : ''}`,
+      `the day after filing (${f.filedOn})${converted.en}${n > 0 ? `, extended ${n} time${n === 1 ? '' : 's'}` : ''}`,
     ),
   };
+}
+
+const PROCEDURE_ZH: Readonly<Record<Procedure, string>> = { ordinary: '普通程序', simplified: '简易程序', small_claims: '小额诉讼程序' };
+
+/** The procedure an extension was approved under: the `from` of the first conversion ruled on or after its approval. */
+function procedureOfExtension(e: TrialExtensionRecord, f: DeadlineFacts): TrialProcedure {
+  const next = (f.conversions ?? []).find((c) => c.ruledOn >= e.approvedOn);
+  return DEADLINE_PROCEDURE[next?.from ?? f.procedure];
 }
 
 /** The answer and evidence periods from the recorded services (estimated for defendants not yet served). */
@@ -162,30 +200,45 @@ export function serviceDeadlinesOf(f: DeadlineFacts): PlannedDeadline[] {
 }
 
 /**
- * The deadlines a registration starts. Service dates are not known yet, so the answer and
- * evidence periods assume service on the 5th day after filing, the latest the law allows for the
- * complaint copy (CPL art. 128), and are marked estimated until service is recorded.
+ * Every deadline the case's facts determine: the fee payment, the answer and evidence periods (from
+ * the recorded service, or estimated), the trial limit and the limitation warning. Registration
+ * and every later change of the facts (an edit of the filing date, procedure or parties; a
+ * conversion) compute them here, so they cannot drift apart.
  */
-export function registrationDeadlines(input: {
-  filedOn: string;
-  procedure: Procedure;
-  fee: FeeOut | null;
-  factDates: readonly string[];
-  defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  today: string;
-}): PlannedDeadline[] {
-  const { filedOn, procedure } = input;
-  const facts: DeadlineFacts = { filedOn, procedure, defendants: input.defendants, services: [], pauses: [], extensions: [], today: input.today };
+export function caseDeadlines(input: { facts: DeadlineFacts; fee: FeeOut | null; factDates: readonly string[] }): PlannedDeadline[] {
+  const { facts, fee } = input;
+  const { filedOn } = facts;
   const out: PlannedDeadline[] = [];
-  if (input.fee !== null && input.fee.feeFen > 0) {
-    // 诉讼费用交纳办法 art. 22: the payment notice is handed over at filing; 7 days from the next day.
-    out.push({
-      kind: 'fee-payment',
-      estimated: false,
-      result: computeDeadline({ kind: 'fee-payment', start: filedOn }, opts),
-      extraSteps: [],
-      basis: bi(`立案时（${filedOn}）送交交费通知`, `payment notice handed over at filing (${filedOn})`),
-    });
+  if (fee !== null && fee.feeFen > 0) {
+    const balance = [...(facts.conversions ?? [])]
+      .reverse()
+      .find((c) => c.feeAfterFen !== null && c.feeBeforeFen !== null && c.feeAfterFen > c.feeBeforeFen);
+    if (balance !== undefined) {
+      // CPL-Interp art. 199: after conversion the balance is due within 7 days of the notice.
+      const diff = (balance.feeAfterFen ?? 0) - (balance.feeBeforeFen ?? 0);
+      const yuan = `${Math.floor(diff / 100)}.${String(diff % 100).padStart(2, '0')}`;
+      out.push({
+        kind: 'fee-payment',
+        estimated: false,
+        result: feeBalanceDeadline(balance.ruledOn, opts),
+        extraSteps: [
+          bi(
+            `${balance.ruledOn}裁定转换程序，补交案件受理费差额¥${yuan}，应于通知后7日内交纳（民诉法解释第一百九十九条）；以裁定日期作为通知日期`,
+            `Converted by ruling on ${balance.ruledOn}: the fee balance of ¥${yuan} is due within 7 days of the notice (CPL-Interp art. 199); the ruling date stands for the notice date`,
+          ),
+        ],
+        basis: bi(`${balance.ruledOn}转换程序后补交差额¥${yuan}`, `fee balance of ¥${yuan} after the conversion of ${balance.ruledOn}`),
+      });
+    } else {
+      // 诉讼费用交纳办法 art. 22: the payment notice is handed over at filing; 7 days from the next day.
+      out.push({
+        kind: 'fee-payment',
+        estimated: false,
+        result: computeDeadline({ kind: 'fee-payment', start: filedOn }, opts),
+        extraSteps: [],
+        basis: bi(`立案时（${filedOn}）送交交费通知`, `payment notice handed over at filing (${filedOn})`),
+      });
+    }
   }
   out.push(...serviceDeadlinesOf(facts));
   out.push(trialLimitOf(facts));
@@ -211,6 +264,27 @@ export function registrationDeadlines(input: {
     }
   }
   return out;
+}
+
+/** The kinds caseDeadlines may plan: a recomputation removes an open one it no longer plans. */
+export const COMPUTED_KINDS: readonly DeadlineKind[] = ['fee-payment', 'answer', 'evidence', 'trial-limit', 'limitation'];
+
+/**
+ * The deadlines a registration starts. Service dates are not known yet, so the answer and
+ * evidence periods assume service on the 5th day after filing, the latest the law allows for the
+ * complaint copy (CPL art. 128), and are marked estimated until service is recorded.
+ */
+export function registrationDeadlines(input: {
+  filedOn: string;
+  procedure: Procedure;
+  fee: FeeOut | null;
+  factDates: readonly string[];
+  defendants: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  today: string;
+}): PlannedDeadline[] {
+  const { filedOn, procedure } = input;
+  const facts: DeadlineFacts = { filedOn, procedure, defendants: input.defendants, services: [], pauses: [], extensions: [], today: input.today };
+  return caseDeadlines({ facts, fee: input.fee, factDates: input.factDates });
 }
 
 export { TRANSITIONS } from '../../../shared/rules/lifecycle';

@@ -15,6 +15,7 @@ import { buildDefectNotice, checkComplaint, type Complaint, type ComplaintParty 
 import { addDays } from '../../../shared/rules/dates';
 import { computeDeadline } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
+import { checkConversion, procedureAt } from '../../../shared/rules/conversion';
 import { checkExtension } from '../../../shared/rules/extensions';
 import { serviceEffect } from '../../../shared/rules/service';
 import { computeFee, FeeSettingsSchema, type FeeKind, type FeeSettings } from '../../../shared/rules/fees';
@@ -29,9 +30,9 @@ import * as docsRepo from '../store/repos/documents';
 import * as repo from '../store/repos/intake';
 import { readSetting, writeSetting } from '../store/repos/settings';
 import { ruleCall } from './errors';
+import { factsOfCase, recomputeDeadlines, refee, writePlanned as writePlannedRows } from './recompute';
 import { runExtraction } from './extract';
 import {
-  DEADLINE_LABELS,
   DEADLINE_PROCEDURE,
   FEE_PROCEDURE,
   TRANSITIONS,
@@ -43,6 +44,7 @@ import {
   registrationDeadlines,
   serviceDeadlinesOf,
   trialLimitInput,
+  ruleConversions,
   trialLimitOf,
   type DeadlineFacts,
   type PlannedDeadline,
@@ -68,7 +70,8 @@ type IntakeMethods =
   | 'deadlines.complete'
   | 'deadlines.recordService'
   | 'deadlines.extend'
-  | 'cases.transition';
+  | 'cases.transition'
+  | 'cases.convertProcedure';
 
 function mustGet(ctx: BackendContext, id: string): CaseDetail {
   const c = casesRepo.getCase(ctx.db, id);
@@ -311,38 +314,16 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
       pauses: repo.listPauses(db, caseId),
       services: repo.listServices(db, caseId),
       extensions: repo.listExtensions(db, caseId),
+      conversions: repo.listConversions(db, caseId),
       stages: repo.listStageChanges(db, caseId),
     };
   };
 
   /** Everything the answer, evidence and trial-limit periods of a registered case depend on, as stored now. */
-  const factsOf = (c: CaseDetail, reg: { filedOn: string; procedure: NonNullable<CaseDetail['procedure']> }): DeadlineFacts => ({
-    filedOn: reg.filedOn,
-    procedure: reg.procedure,
-    defendants: c.parties.filter((p) => p.role === 'defendant').map((p) => ({ id: p.id, name: p.name })),
-    services: repo.listServices(db, c.id),
-    pauses: repo.listPauses(db, c.id).map((p) => ({ from: p.from, to: p.to })),
-    extensions: repo.listExtensions(db, c.id),
-    today: today(),
-  });
+  const factsOf = (c: CaseDetail, reg: { filedOn: string; procedure: NonNullable<CaseDetail['procedure']> }): DeadlineFacts =>
+    factsOfCase(db, c, reg, today());
 
-  const writePlanned = (caseId: string, planned: readonly PlannedDeadline[], at: number): void => {
-    for (const d of planned) {
-      repo.upsertDeadline(db, {
-        caseId,
-        kind: d.kind,
-        label: DEADLINE_LABELS[d.kind],
-        start: d.result.start,
-        due: d.result.due,
-        estimated: d.estimated,
-        article: d.article ?? d.result.article,
-        basis: d.basis,
-        steps: [...d.extraSteps, ...d.result.steps],
-        warnings: [...d.result.warnings],
-        at,
-      });
-    }
-  };
+  const writePlanned = (caseId: string, planned: readonly PlannedDeadline[], at: number): void => writePlannedRows(db, caseId, planned, at);
 
   const computeFeeFor = (input: Parsed<'intake.fee'>): FeeOut => {
     const amountFen = input.amount !== undefined ? ruleCall('amount', () => parseAmount(input.amount as string)) : (input.amountFen ?? null);
@@ -762,15 +743,27 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         const c = mustGet(ctx, input.caseId);
         const reg = mustBeRegistered(c, 'service to record');
         const party = c.parties.find((p) => p.id === input.partyId);
-        if (party === undefined || party.role !== 'defendant') {
-          // CPL art. 128: the answer period runs from service of the complaint copy on a defendant.
+        if (party === undefined) {
+          throw new AppError('BAD_INPUT', 'Invalid input: partyId is not a party of this case', {
+            issues: [{ path: 'partyId', message: 'is not a party of this case' }],
+            zh: 'partyId：所选当事人不属于本案',
+          });
+        }
+        const defendant = party.role === 'defendant';
+        if (!defendant && input.evidenceDays !== undefined) {
+          // The case tracks the evidence period from the defendants' service (Evidence Rules art. 51);
+          // a period stored on a plaintiff or third party would change nothing and mislead.
           throw new AppError(
             'BAD_INPUT',
-            `Invalid input: partyId ${party === undefined ? 'is not a party of this case' : `is ${party.name}, not a defendant`}; the answer period runs from service on a defendant (CPL art. 128)`,
-            { issues: [{ path: 'partyId', message: party === undefined ? 'is not a party of this case' : 'is not a defendant' }] },
+            `Invalid input: evidenceDays: ${party.name} is not a defendant; the case's evidence period runs from service on the defendants, so record this service without it`,
+            {
+              issues: [{ path: 'evidenceDays', message: 'only for a defendant' }],
+              zh: `evidenceDays：${party.name}不是被告；本案举证期限自向被告送达之日起计算，登记对其他当事人的送达时不填写举证期限`,
+            },
           );
         }
-        const procedure = DEADLINE_PROCEDURE[reg.procedure];
+        // A service made before a conversion ruling was made under the former procedure.
+        const procedure = procedureAt(DEADLINE_PROCEDURE[reg.procedure], ruleConversions({ conversions: repo.listConversions(db, c.id) }), input.servedOn);
         const effect = ruleCall('servedOn', () =>
           serviceEffect(
             { method: input.method, servedOn: input.servedOn, filedOn: reg.filedOn, procedure, foreignDomicile: input.foreignDomicile, today: today() },
@@ -811,6 +804,7 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
           // Readable first: the audit list shows the start of the detail.
           detail: {
             partyName: party.name,
+            role: party.role,
             method: input.method,
             servedOn: input.servedOn,
             effectiveOn: effect.effectiveOn,
@@ -834,6 +828,19 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         const c = mustGet(ctx, input.caseId);
         const reg = mustBeRegistered(c, 'a trial limit to extend');
         const facts = factsOf(c, reg);
+        const lastRuling = (facts.conversions ?? []).at(-1);
+        if (lastRuling !== undefined && input.approvedOn <= lastRuling.ruledOn) {
+          // After a conversion the limit is the new procedure's (CPL-Interp art. 258); an approval
+          // dated on or before the ruling extended the former limit, which no longer applies.
+          throw new AppError(
+            'BAD_INPUT',
+            `Invalid input: approvedOn: ${input.approvedOn} is not after the conversion ruling of ${lastRuling.ruledOn}; an extension approved before it extended the former procedure's limit, which no longer applies (CPL-Interp art. 258)`,
+            {
+              issues: [{ path: 'approvedOn', message: `is not after the conversion ruling of ${lastRuling.ruledOn}` }],
+              zh: `approvedOn：批准日期${input.approvedOn}不晚于${lastRuling.ruledOn}的程序转换裁定；转换前批准的延长针对原程序的审限，已不再适用（民诉法解释第二百五十八条）`,
+            },
+          );
+        }
         const check = ruleCall('months', () =>
           checkExtension(
             {
@@ -905,6 +912,84 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
       const after = repo.getDeadline(db, id);
       if (!after) throw new AppError('INTERNAL', 'Deadline vanished after saving');
       return tracked(after, today());
+    },
+
+    'cases.convertProcedure': (input) => {
+      const now = ctx.now();
+      const actor = ctx.actor();
+      db.transaction(() => {
+        const c = mustGet(ctx, input.caseId);
+        const reg = mustBeRegistered(c, 'a procedure to convert');
+        if (c.version !== input.version) throw stale(ctx, input.caseId);
+        if (input.to === reg.procedure) {
+          throw new AppError('BAD_INPUT', `Invalid input: to: the case is already in ${input.to} procedure`, {
+            issues: [{ path: 'to', message: 'is the current procedure' }],
+            zh: 'to：案件已适用该程序',
+          });
+        }
+        const facts = factsOf(c, reg);
+        const limit = trialLimitInput(facts);
+        const check = ruleCall('ruledOn', () =>
+          checkConversion(
+            {
+              filedOn: reg.filedOn,
+              from: DEADLINE_PROCEDURE[reg.procedure],
+              to: DEADLINE_PROCEDURE[input.to],
+              ruledOn: input.ruledOn,
+              today: today(),
+              excluded: limit.excluded,
+              extensions: limit.extensions,
+            },
+            RULE_OPTS,
+          ),
+        );
+        const fee = refee(db, c.id, input.to, now);
+        repo.insertConversion(db, {
+          caseId: c.id,
+          from: reg.procedure,
+          to: input.to,
+          ruledOn: input.ruledOn,
+          reason: input.reason,
+          dueBefore: check.before.due,
+          dueAfter: check.after.due,
+          feeBeforeFen: fee?.before.feeFen ?? null,
+          feeAfterFen: fee?.after.feeFen ?? null,
+          article: check.article,
+          createdAt: now,
+          createdBy: actor,
+        });
+        if (!casesRepo.updateCase(db, c.id, input.version, { ...inputOf(c), procedure: input.to }, now)) throw stale(ctx, c.id);
+        const after = mustGet(ctx, c.id);
+        if (fee !== null && fee.after.feeFen > fee.before.feeFen) {
+          // CPL-Interp art. 199: the balance is a new payment due; a fee row marked paid is reopened for it.
+          const row = repo.listDeadlines(db, { caseId: c.id, includeDone: true }).find((d) => d.kind === 'fee-payment');
+          if (row?.status === 'done') repo.setDeadlineStatus(db, row.id, 'open', now);
+        }
+        const outcome = recomputeDeadlines(db, after, { fee: fee?.after ?? repo.getFee(db, c.id), today: today(), at: now, field: 'to' });
+        writeAudit(db, {
+          at: now,
+          actor,
+          action: 'case.convertProcedure',
+          entity: 'case',
+          entityId: c.id,
+          caseId: c.id,
+          // Readable first: the audit list shows the start of the detail.
+          detail: {
+            procedure: { from: reg.procedure, to: input.to },
+            ruledOn: input.ruledOn,
+            reason: input.reason,
+            dueBefore: check.before.due,
+            dueAfter: check.after.due,
+            supersededExtensions: check.superseded.map((e) => ({ months: e.months, days: e.days, approvedOn: e.approvedOn })),
+            fee: fee === null ? null : { from: fee.before.fee, to: fee.after.fee },
+            article: check.article,
+            deadlines: outcome.changed,
+            ...(outcome.keptDone.length > 0 ? { keptDone: outcome.keptDone } : {}),
+          },
+        });
+      })();
+      changed(input.caseId);
+      return registration(input.caseId);
     },
 
     'cases.transition': ({ id, version, to, note }) => {

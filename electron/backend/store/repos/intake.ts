@@ -4,6 +4,7 @@ import type {
   CaseFee,
   Extraction,
   FeeOut,
+  ProcedureConversionRecord,
   ServiceRecord,
   StageChange,
   StoredExtraction,
@@ -245,6 +246,15 @@ export function getDeadline(db: Db, id: string): DeadlineRow | null {
   return r ? toDeadline(r) : null;
 }
 
+/** Removes a case's open deadlines of these kinds (a recomputation that no longer plans them); done ones stay. */
+export function deleteOpenDeadlines(db: Db, caseId: string, kinds: readonly DeadlineKind[]): number {
+  let n = 0;
+  for (const kind of kinds) {
+    n += db.prepare("DELETE FROM deadlines WHERE case_id = ? AND kind = ? AND status = 'open'").run(caseId, kind).changes;
+  }
+  return n;
+}
+
 export function setDeadlineStatus(db: Db, id: string, status: 'open' | 'done', at: number): boolean {
   return db.prepare('UPDATE deadlines SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id).changes > 0;
 }
@@ -339,6 +349,27 @@ export function insertExtension(db: Db, e: Omit<TrialExtensionRecord, 'id'>): st
        due_after, article, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, e.caseId, e.months, e.days, e.authority, e.approvedBy, e.approvedOn, e.reason, e.dueBefore, e.dueAfter, e.article, e.createdAt, e.createdBy);
+  return id;
+}
+
+export function listConversions(db: Db, caseId: string): ProcedureConversionRecord[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, from_procedure AS "from", to_procedure AS "to", ruled_on AS ruledOn, reason,
+         due_before AS dueBefore, due_after AS dueAfter, fee_before_fen AS feeBeforeFen, fee_after_fen AS feeAfterFen,
+         article, created_at AS createdAt, created_by AS createdBy
+       FROM procedure_conversions WHERE case_id = ? ORDER BY ruled_on, created_at`,
+    )
+    .all(caseId) as ProcedureConversionRecord[];
+}
+
+export function insertConversion(db: Db, c: Omit<ProcedureConversionRecord, 'id'>): string {
+  const id = randomUUID();
+  db.prepare(
+    `INSERT INTO procedure_conversions (id, case_id, from_procedure, to_procedure, ruled_on, reason, due_before, due_after,
+       fee_before_fen, fee_after_fen, article, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, c.caseId, c.from, c.to, c.ruledOn, c.reason, c.dueBefore, c.dueAfter, c.feeBeforeFen, c.feeAfterFen, c.article, c.createdAt, c.createdBy);
   return id;
 }
 

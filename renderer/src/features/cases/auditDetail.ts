@@ -16,6 +16,7 @@ const VALUE_TABLES: Readonly<Record<string, readonly string[]>> = {
   method: ['intake.service.methods'],
   kind: ['intake.deadlineKinds', 'drafting.kinds'],
   authority: ['audit.values'],
+  role: ['intake.service.roles'],
 };
 
 /** Lists of record ids: their number says what happened, the ids say nothing to a reader. */

@@ -1,4 +1,4 @@
-import { AuditOutlined, FieldTimeOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, FieldTimeOutlined, SendOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Input, Popconfirm, Radio, Row, Select, Skeleton, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { formatDateTime, testId } from '../../ui/format';
 import { AmountText } from './ExtractionReview';
 import { DeadlineTable, FeeDetail } from './FeeDeadlineViews';
 import { todayIso, useLang } from './format';
-import { ExtendTrialLimitModal, RecordServiceModal, ServiceRecordsCard } from './ServiceAndExtension';
+import { ConvertProcedureModal, ExtendTrialLimitModal, RecordServiceModal, ServiceRecordsCard } from './ServiceAndExtension';
 import { useCompleteness, useFeePreview, useRegister, useRegistration } from './hooks';
 
 export const FEE_PROCEDURE: Readonly<Record<Procedure, FeeProcedure>> = {
@@ -214,7 +214,14 @@ export function RegistrationView({ registration }: { registration: Registration 
   const c = registration.case;
   const open = registration.deadlines.filter((d) => d.status === 'open');
   const readOnly = c.status === 'archived';
-  const [dialog, setDialog] = useState<'service' | 'extend' | null>(null);
+  const [dialog, setDialog] = useState<'service' | 'extend' | 'convert' | null>(null);
+  // Simplified → ordinary (CPL art. 170); small claims → simplified or ordinary (CPL art. 169).
+  const convertible = !readOnly && (c.procedure === 'simplified' || c.procedure === 'small_claims');
+  const convertButton = (testid: string) => (
+    <Button size="small" icon={<SwapOutlined />} onClick={() => setDialog('convert')} data-testid={testid}>
+      {c.procedure === 'simplified' ? t('intake.convert.action') : t('intake.convert.actionSimplified')}
+    </Button>
+  );
   return (
     <Row gutter={[16, 16]} data-testid="registration-result">
       <Col span={24}>
@@ -231,7 +238,16 @@ export function RegistrationView({ registration }: { registration: Registration 
             column={{ xs: 1, md: 4 }}
             items={[
               { key: 'filedOn', label: t('workspace.filedOn'), children: c.filedOn ?? t('common.none') },
-              { key: 'procedure', label: t('workspace.procedure'), children: c.procedure ? t(`enums.procedure.${c.procedure}`) : t('common.none') },
+              {
+                key: 'procedure',
+                label: t('workspace.procedure'),
+                children: (
+                  <Space size={8} wrap>
+                    <span data-testid="registration-procedure">{c.procedure ? t(`enums.procedure.${c.procedure}`) : t('common.none')}</span>
+                    {convertible && convertButton('procedure-convert')}
+                  </Space>
+                ),
+              },
               { key: 'cause', label: t('cases.columns.cause'), children: c.causeOfAction || t('common.none') },
               {
                 key: 'open',
@@ -253,9 +269,12 @@ export function RegistrationView({ registration }: { registration: Registration 
                   {t('intake.service.record')}
                 </Button>
               ) : d.kind === 'trial-limit' ? (
-                <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="deadline-extend">
-                  {t('intake.extend.action')}
-                </Button>
+                <Space size={6} wrap>
+                  <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setDialog('extend')} data-testid="deadline-extend">
+                    {t('intake.extend.action')}
+                  </Button>
+                  {convertible && convertButton('deadline-convert')}
+                </Space>
               ) : null
             }
           />
@@ -266,6 +285,7 @@ export function RegistrationView({ registration }: { registration: Registration 
       </Col>
       <RecordServiceModal registration={registration} open={dialog === 'service'} onClose={() => setDialog(null)} />
       <ExtendTrialLimitModal registration={registration} open={dialog === 'extend'} onClose={() => setDialog(null)} />
+      <ConvertProcedureModal registration={registration} open={dialog === 'convert'} onClose={() => setDialog(null)} />
       <Col xs={24} xl={14}>
         <Card size="small" title={t('intake.result.fee')} style={{ height: '100%' }}>
           {registration.fee ? <FeeDetail fee={registration.fee} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.result.noFee')} />}

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FieldTimeOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,13 +10,14 @@ import { addDays } from '../../../../shared/rules/dates';
 import { computeDeadline } from '../../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../../shared/rules/defaultCalendar';
 import { RuleInputError } from '../../../../shared/rules/errors';
+import { activeExtensions, checkConversion, CONVERSION_TARGETS, conversionArticle, procedureAt } from '../../../../shared/rules/conversion';
 import { checkExtension, EXTENSION_RULES, type ExtensionAuthority, type TrialProcedure } from '../../../../shared/rules/extensions';
 import { SERVICE_METHODS, SERVICE_METHOD_RULES, serviceEffect, type ServiceMethod } from '../../../../shared/rules/service';
 import { ErrorAlert, issuesOf } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { dayWithWeekday } from './FeeDeadlineViews';
 import { formatArticle, todayIso, useLang, type Lang } from './format';
-import { useExtendTrialLimit, useRecordService } from './hooks';
+import { useConvertProcedure, useExtendTrialLimit, useRecordService } from './hooks';
 
 const RULE_PROCEDURE: Readonly<Record<Procedure, TrialProcedure>> = {
   ordinary: 'ordinary',
@@ -25,6 +26,17 @@ const RULE_PROCEDURE: Readonly<Record<Procedure, TrialProcedure>> = {
 };
 
 const RULE_OPTS = { calendar: DEFAULT_CALENDAR } as const;
+
+const CASE_PROCEDURE: Readonly<Record<TrialProcedure, Procedure>> = {
+  ordinary: 'ordinary',
+  simplified: 'simplified',
+  'small-claims': 'small_claims',
+};
+
+/** The conversions in the rules' spelling. */
+function ruleConversions(registration: Registration) {
+  return registration.conversions.map((c) => ({ from: RULE_PROCEDURE[c.from], to: RULE_PROCEDURE[c.to], ruledOn: c.ruledOn }));
+}
 
 /**
  * The message of a refused input in the UI language: the rules and the backend put the field name
@@ -59,7 +71,10 @@ interface ServiceValues {
 
 const SERVICE_FIELDS: ReadonlyArray<keyof ServiceValues> = ['partyId', 'method', 'servedOn', 'evidenceDays', 'note'];
 
-/** 登记送达: the actual service on a defendant; its answer and evidence periods then run from it (CPL art. 128). */
+/**
+ * 登记送达: the actual service on a party. On a defendant its answer and evidence periods then run
+ * from it (CPL art. 128); on a plaintiff or third party it is recorded and shown only.
+ */
 export function RecordServiceModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -72,29 +87,40 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
   const procedure = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
   const defendants = c.parties.filter((p) => p.role === 'defendant');
   const served = new Set(registration.services.map((s) => s.partyId));
-  const firstUnserved = defendants.find((p) => !served.has(p.id)) ?? defendants[0];
+  const firstUnserved = defendants.find((p) => !served.has(p.id)) ?? defendants[0] ?? c.parties[0];
   const publicationAllowed = procedure === 'ordinary';
 
   const values = Form.useWatch([], form) as Partial<ServiceValues> | undefined;
+  const party = c.parties.find((p) => p.id === values?.partyId);
+  const isDefendant = party === undefined || party.role === 'defendant';
   // The same rules the backend applies, so the clerk sees the new dates (or the objection) before saving.
   let preview: { text: string; type: 'info' | 'error' } | null = null;
   if (values?.method !== undefined && values.servedOn) {
     try {
+      const servedOn = values.servedOn.format('YYYY-MM-DD');
+      // A service before a conversion ruling was made under the former procedure.
+      const under = procedureAt(procedure, ruleConversions(registration), servedOn);
       const effect = serviceEffect(
-        { method: values.method, servedOn: values.servedOn.format('YYYY-MM-DD'), filedOn, procedure, foreignDomicile: values.foreignDomicile === true, today: todayIso() },
+        { method: values.method, servedOn, filedOn, procedure: under, foreignDomicile: values.foreignDomicile === true, today: todayIso() },
         RULE_OPTS,
       );
-      const answer = computeDeadline({ kind: 'answer', start: effect.effectiveOn, procedure, foreignDomicile: values.foreignDomicile === true }, RULE_OPTS);
-      const evidence = computeDeadline(
-        { kind: 'evidence', start: effect.effectiveOn, procedure, ...(values.evidenceDays != null ? { days: values.evidenceDays } : {}) },
-        RULE_OPTS,
-      );
-      const name = defendants.find((p) => p.id === values.partyId)?.name ?? '';
       const deemed = effect.deemed ? `${t('intake.service.previewDeemed', { date: effect.effectiveOn })}; ` : '';
-      preview = {
-        type: 'info',
-        text: deemed + t('intake.service.preview', { name, answer: dayWithWeekday(answer.due, lang), evidence: dayWithWeekday(evidence.due, lang) }),
-      };
+      if (isDefendant) {
+        const answer = computeDeadline({ kind: 'answer', start: effect.effectiveOn, procedure: under, foreignDomicile: values.foreignDomicile === true }, RULE_OPTS);
+        const evidence = computeDeadline(
+          { kind: 'evidence', start: effect.effectiveOn, procedure: under, ...(values.evidenceDays != null ? { days: values.evidenceDays } : {}) },
+          RULE_OPTS,
+        );
+        preview = {
+          type: 'info',
+          text: deemed + t('intake.service.preview', { name: party?.name ?? '', answer: dayWithWeekday(answer.due, lang), evidence: dayWithWeekday(evidence.due, lang) }),
+        };
+      } else {
+        preview = {
+          type: 'info',
+          text: deemed + t('intake.service.previewOther', { name: party.name, role: t(`intake.service.roles.${party.role}`), date: dayWithWeekday(servedOn, lang) }),
+        };
+      }
     } catch (err) {
       const text = ruleText(err, lang);
       if (text !== null) preview = { type: 'error', text };
@@ -111,7 +137,7 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
         method: v.method,
         servedOn: v.servedOn.format('YYYY-MM-DD'),
         foreignDomicile: v.foreignDomicile,
-        ...(v.evidenceDays != null ? { evidenceDays: v.evidenceDays } : {}),
+        ...(v.evidenceDays != null && isDefendant ? { evidenceDays: v.evidenceDays } : {}),
         note: v.note.trim(),
       });
       void message.success(t('intake.service.saved'));
@@ -145,10 +171,19 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
         onFinish={(v) => void submit(v)}
         data-testid="service-form"
       >
-        <Form.Item name="partyId" label={t('intake.service.party')} rules={[{ required: true, message: t('intake.service.partyRequired') }]}>
+        <Form.Item
+          name="partyId"
+          label={t('intake.service.party')}
+          rules={[{ required: true, message: t('intake.service.partyRequired') }]}
+          extra={isDefendant ? undefined : <span data-testid="service-other-party">{t('intake.service.otherPartyNote')}</span>}
+        >
           <Select
             data-testid="service-party"
-            options={defendants.map((p) => ({ value: p.id, label: served.has(p.id) ? `${p.name}（${t('intake.service.alreadyServed')}）` : p.name }))}
+            options={c.parties.map((p) => {
+              const role = t(`intake.service.roles.${p.role}`);
+              const note = served.has(p.id) ? (lang === 'en' ? `, ${t('intake.service.alreadyServed')}` : `，${t('intake.service.alreadyServed')}`) : '';
+              return { value: p.id, label: lang === 'en' ? `${p.name} (${role}${note})` : `${p.name}（${role}${note}）` };
+            })}
           />
         </Form.Item>
         <Form.Item name="method" label={t('intake.service.method')} rules={[{ required: true }]}>
@@ -184,13 +219,15 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
         <Form.Item name="foreignDomicile" valuePropName="checked" style={{ marginBottom: 12 }}>
           <Checkbox data-testid="service-foreign">{t('intake.service.foreignDomicile')}</Checkbox>
         </Form.Item>
-        <Form.Item
-          name="evidenceDays"
-          label={t('intake.service.evidenceDays')}
-          extra={t('intake.service.evidenceDaysHelp', { rule: t(`intake.service.evidenceRule.${c.procedure ?? 'ordinary'}`) })}
-        >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} data-testid="service-evidenceDays" />
-        </Form.Item>
+        {isDefendant && (
+          <Form.Item
+            name="evidenceDays"
+            label={t('intake.service.evidenceDays')}
+            extra={t('intake.service.evidenceDaysHelp', { rule: t(`intake.service.evidenceRule.${c.procedure ?? 'ordinary'}`) })}
+          >
+            <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} data-testid="service-evidenceDays" />
+          </Form.Item>
+        )}
         <Form.Item name="note" label={t('intake.service.note')}>
           <Input maxLength={200} data-testid="service-note" />
         </Form.Item>
@@ -220,17 +257,21 @@ interface ExtendValues {
 
 const EXTEND_FIELDS: ReadonlyArray<keyof ExtendValues> = ['authority', 'months', 'days', 'approvedBy', 'approvedOn', 'reason'];
 
-/** The trial-limit inputs as the backend builds them: pauses and publication periods excluded (CPL-Interp art. 243). */
+/**
+ * The trial-limit inputs as the backend builds them: pauses and publication periods on any party
+ * excluded (CPL-Interp art. 243); extensions before a conversion no longer count (CPL-Interp art. 258).
+ */
 function trialLimitInput(registration: Registration, procedure: TrialProcedure) {
-  const defendants = new Set(registration.case.parties.filter((p) => p.role === 'defendant').map((p) => p.id));
+  const parties = new Set(registration.case.parties.map((p) => p.id));
   const publication = registration.services
-    .filter((s) => s.method === 'publication' && defendants.has(s.partyId))
+    .filter((s) => s.method === 'publication' && parties.has(s.partyId))
     .map((s) => ({ from: addDays(s.servedOn, 1), to: s.effectiveOn }));
+  const { active } = activeExtensions(registration.extensions, ruleConversions(registration));
   return {
     filedOn: registration.case.filedOn ?? todayIso(),
     procedure,
     excluded: [...registration.pauses.map((p) => ({ from: p.from, to: p.to })), ...publication],
-    extensions: registration.extensions.map((e) => ({ months: e.months, days: e.days, authority: e.authority, approvedOn: e.approvedOn })),
+    extensions: active.map((e) => ({ months: e.months, days: e.days, authority: e.authority, approvedOn: e.approvedOn })),
   };
 }
 
@@ -382,7 +423,142 @@ export function ExtendTrialLimitModal({ registration, open, onClose }: { registr
   );
 }
 
-/** What was served on whom and which extensions were approved, with the two actions. */
+interface ConvertValues {
+  to: Procedure;
+  ruledOn: Dayjs | null;
+  reason: string;
+}
+
+const CONVERT_FIELDS: ReadonlyArray<keyof ConvertValues> = ['to', 'ruledOn', 'reason'];
+
+/**
+ * 转为普通程序 (or, from small claims, to simplified): the conversion ruling, with the new trial limit
+ * previewed by the same rule the backend applies (CPL arts. 169, 170; CPL-Interp art. 258).
+ */
+export function ConvertProcedureModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<ConvertValues>();
+  const convert = useConvertProcedure();
+  const [failure, setFailure] = useState<unknown>(null);
+  const c = registration.case;
+  const from = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
+  const targets = CONVERSION_TARGETS[from].map((p) => CASE_PROCEDURE[p]);
+  const filedOn = c.filedOn ?? todayIso();
+  const current = registration.deadlines.find((d) => d.kind === 'trial-limit');
+  const limit = trialLimitInput(registration, from);
+
+  const values = Form.useWatch([], form) as Partial<ConvertValues> | undefined;
+  let preview: { text: string; type: 'info' | 'error'; extra: string[] } | null = null;
+  if (values?.to !== undefined && values.ruledOn) {
+    try {
+      const check = checkConversion(
+        { filedOn, from, to: RULE_PROCEDURE[values.to], ruledOn: values.ruledOn.format('YYYY-MM-DD'), today: todayIso(), excluded: limit.excluded, extensions: limit.extensions },
+        RULE_OPTS,
+      );
+      const extra: string[] = [];
+      if (check.superseded.length > 0) extra.push(t('intake.convert.superseded'));
+      if (from === 'simplified' && values.to === 'ordinary' && registration.fee !== null && registration.fee.feeFen > 0) extra.push(t('intake.convert.feeNote'));
+      preview = {
+        type: 'info',
+        text: t('intake.convert.preview', {
+          before: dayWithWeekday(check.before.due, lang),
+          after: dayWithWeekday(check.after.due, lang),
+          filedOn,
+          to: t(`enums.procedure.${values.to}`),
+        }),
+        extra,
+      };
+    } catch (err) {
+      const text = ruleText(err, lang);
+      if (text !== null) preview = { type: 'error', text, extra: [] };
+    }
+  }
+
+  const submit = async (v: ConvertValues) => {
+    setFailure(null);
+    if (!v.ruledOn) return;
+    try {
+      await convert.mutateAsync({ caseId: c.id, version: c.version, to: v.to, ruledOn: v.ruledOn.format('YYYY-MM-DD'), reason: v.reason.trim() });
+      void message.success(t('intake.convert.saved'));
+      onClose();
+    } catch (err) {
+      const f = fieldError(CONVERT_FIELDS, err, lang);
+      if (f) form.setFields([f]);
+      else setFailure(err);
+    }
+  };
+
+  const art = conversionArticle(from);
+  return (
+    <Modal
+      open={open}
+      title={t('intake.convert.title')}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      okText={t('intake.convert.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={convert.isPending}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'convert-save' } as Record<string, string>}
+    >
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          title={t('intake.convert.intro', { from: t(`enums.procedure.${c.procedure ?? 'ordinary'}`), article: lang === 'en' ? formatArticle(art.en, lang) : art.zh })}
+          description={current ? t('intake.extend.current', { due: dayWithWeekday(current.due, lang) }) : undefined}
+        />
+        <Form<ConvertValues>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          requiredMark={false}
+          initialValues={{ to: targets.includes('ordinary') ? 'ordinary' : targets[0], ruledOn: null, reason: '' }}
+          onFinish={(v) => void submit(v)}
+          data-testid="convert-form"
+        >
+          <Form.Item name="to" label={t('intake.convert.to')} rules={[{ required: true, message: t('intake.convert.required') }]}>
+            <Radio.Group
+              optionType="button"
+              data-testid="convert-to"
+              options={targets.map((p) => ({ value: p, label: <span data-testid={`convert-to-${p}`}>{t(`enums.procedure.${p}`)}</span> }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="ruledOn"
+            label={t('intake.convert.ruledOn')}
+            extra={t('intake.convert.ruledOnHelp', { filedOn, due: current?.due ?? '—' })}
+            rules={[{ required: true, message: t('intake.convert.required') }]}
+          >
+            <DatePicker
+              id="convert-ruledOn"
+              data-testid="convert-ruledOn"
+              disabledDate={(d) => d.isBefore(dayjs(filedOn), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('intake.convert.reason')} rules={[{ required: true, whitespace: true, message: t('intake.convert.required') }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('intake.convert.reasonPlaceholder')} data-testid="convert-reason" />
+          </Form.Item>
+          {preview && (
+            <div data-testid="convert-preview">
+              <Alert type={preview.type} showIcon title={preview.text} description={preview.extra.length > 0 ? preview.extra.join(' ') : undefined} />
+            </div>
+          )}
+          {failure !== null && (
+            <div style={{ marginTop: 12 }}>
+              <ErrorAlert error={failure} />
+            </div>
+          )}
+        </Form>
+      </Space>
+    </Modal>
+  );
+}
+
+/** What was served on whom, which extensions were approved and how the procedure changed, with the actions. */
 export function ServiceRecordsCard({ registration, readOnly, onRecordService, onExtend }: {
   registration: Registration;
   readOnly: boolean;
@@ -391,7 +567,9 @@ export function ServiceRecordsCard({ registration, readOnly, onRecordService, on
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { services, extensions } = registration;
+  const { services, extensions, conversions } = registration;
+  const roleOf = (partyId: string) => registration.case.parties.find((p) => p.id === partyId)?.role ?? null;
+  const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
   const span = (months: number, days: number) =>
     [months > 0 ? t('intake.extend.spanMonths', { count: months }) : '', days > 0 ? t('intake.extend.spanDays', { count: days }) : ''].filter(Boolean).join(lang === 'en' ? ' ' : '');
   return (
@@ -413,7 +591,7 @@ export function ServiceRecordsCard({ registration, readOnly, onRecordService, on
         )
       }
     >
-      {services.length === 0 && extensions.length === 0 ? (
+      {services.length === 0 && extensions.length === 0 && conversions.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.service.noRecords')} />
       ) : (
         <Space orientation="vertical" size={10} style={{ width: '100%' }}>
@@ -422,6 +600,9 @@ export function ServiceRecordsCard({ registration, readOnly, onRecordService, on
               <Space size={6} wrap>
                 <SendOutlined style={{ color: '#8c8c8c' }} />
                 <Typography.Text strong>{s.partyName}</Typography.Text>
+                {roleOf(s.partyId) !== 'defendant' && roleOf(s.partyId) !== null && (
+                  <Typography.Text type="secondary">{t(`intake.service.roles.${roleOf(s.partyId) ?? 'defendant'}`)}</Typography.Text>
+                )}
                 <Typography.Text>
                   {s.method === 'publication'
                     ? t('intake.service.deemedLine', { date: s.servedOn, effective: s.effectiveOn })
@@ -434,6 +615,29 @@ export function ServiceRecordsCard({ registration, readOnly, onRecordService, on
               <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
                 {formatDateTime(s.createdAt)} · {t('intake.service.by', { actor: s.createdBy })}
                 {s.note ? ` · ${s.note}` : ''}
+              </div>
+            </div>
+          ))}
+          {conversions.map((cv) => (
+            <div key={cv.id} data-testid="conversion-row">
+              <Space size={6} wrap>
+                <SwapOutlined style={{ color: '#8c8c8c' }} />
+                <Typography.Text>
+                  {t('intake.convert.line', {
+                    date: cv.ruledOn,
+                    from: t(`enums.procedure.${cv.from}`),
+                    to: t(`enums.procedure.${cv.to}`),
+                    before: cv.dueBefore,
+                    after: cv.dueAfter,
+                  })}
+                </Typography.Text>
+              </Space>
+              <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
+                {t('intake.extend.reasonLine', { reason: cv.reason })}
+                {cv.feeBeforeFen !== cv.feeAfterFen ? ` · ${t('intake.convert.feeLine', { before: yuan(cv.feeBeforeFen), after: yuan(cv.feeAfterFen) })}` : ''}
+              </div>
+              <div style={{ color: '#8c8c8c', fontSize: 12, marginInlineStart: 20 }}>
+                {formatArticle(cv.article, lang)} · {formatDateTime(cv.createdAt)} · {t('intake.service.by', { actor: cv.createdBy })}
               </div>
             </div>
           ))}

@@ -163,3 +163,8 @@ export function useExtendTrialLimit() {
   const api = useApi();
   return useRegistrationMutation((input: Input<'deadlines.extend'>) => api['deadlines.extend'](input));
 }
+
+export function useConvertProcedure() {
+  const api = useApi();
+  return useRegistrationMutation((input: Input<'cases.convertProcedure'>) => api['cases.convertProcedure'](input));
+}
