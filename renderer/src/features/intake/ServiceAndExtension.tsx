@@ -1,7 +1,7 @@
 import { ClockCircleOutlined, FieldTimeOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../shared/contract/cases';
 import type { Registration } from '../../../../shared/contract/intake';
@@ -60,6 +60,116 @@ function fieldError<K extends string>(fields: readonly K[], err: unknown, lang: 
   return name === undefined || text === null ? null : { name, errors: [text] };
 }
 
+type Preview<T extends string> = { text: string; type: T | 'error'; extra: string[] };
+
+/**
+ * A live preview by the same rules the backend applies; a refusal by those rules becomes the
+ * preview itself (in red), so the clerk sees the objection before saving.
+ */
+function previewBy<T extends string>(lang: Lang, compute: () => Preview<T> | null): Preview<T> | null {
+  try {
+    return compute();
+  } catch (err) {
+    const text = ruleText(err, lang);
+    return text === null ? null : { type: 'error', text, extra: [] };
+  }
+}
+
+/**
+ * Saving one of the record forms: success closes the dialog; a refusal that names one of the form's
+ * fields is shown under it, anything else above the buttons.
+ */
+function useRecordSave<K extends string>(
+  fields: readonly K[],
+  // The caller's form.setFields: its field paths are typed per form, which a generic hook cannot name.
+  showFieldError: (f: { name: K; errors: string[] }) => void,
+  saved: string,
+  onClose: () => void,
+) {
+  const { message } = AntApp.useApp();
+  const lang = useLang();
+  const [failure, setFailure] = useState<unknown>(null);
+  const run = async (save: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await save();
+      void message.success(saved);
+      onClose();
+    } catch (err) {
+      const f = fieldError(fields, err, lang);
+      if (f) showFieldError(f);
+      else setFailure(err);
+    }
+  };
+  return { failure, clearFailure: () => setFailure(null), run };
+}
+
+/** The dialog every record form sits in: same width, buttons and an optional rule summary on top. */
+function RecordModal({
+  open,
+  title,
+  okText,
+  saving,
+  okTestId,
+  onClose,
+  onOk,
+  intro,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  okText: string;
+  saving: boolean;
+  okTestId: string;
+  onClose: () => void;
+  onOk: () => void;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={onOk}
+      okButtonProps={{ 'data-testid': okTestId } as Record<string, string>}
+    >
+      {intro ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          {intro}
+          {children}
+        </Space>
+      ) : (
+        children
+      )}
+    </Modal>
+  );
+}
+
+/** The preview and the save failure under a record form. */
+function FormOutcome<T extends 'info' | 'warning' | 'error'>({ testId, preview, failure }: { testId: string; preview: Preview<T> | null; failure: unknown }) {
+  return (
+    <>
+      {preview && (
+        <div data-testid={testId}>
+          <Alert type={preview.type} showIcon title={preview.text} description={preview.extra.length > 0 ? preview.extra.join(' ') : undefined} />
+        </div>
+      )}
+      {failure !== null && (
+        <div style={{ marginTop: 12 }}>
+          <ErrorAlert error={failure} />
+        </div>
+      )}
+    </>
+  );
+}
+
 interface ServiceValues {
   partyId: string;
   method: ServiceMethod;
@@ -78,10 +188,9 @@ const SERVICE_FIELDS: ReadonlyArray<keyof ServiceValues> = ['partyId', 'method',
 export function RecordServiceModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<ServiceValues>();
   const record = useRecordService();
-  const [failure, setFailure] = useState<unknown>(null);
+  const save = useRecordSave(SERVICE_FIELDS, (f) => form.setFields([f]), t('intake.service.saved'), onClose);
   const c = registration.case;
   const filedOn = c.filedOn ?? todayIso();
   const procedure = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
@@ -93,74 +202,60 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
   const values = Form.useWatch([], form) as Partial<ServiceValues> | undefined;
   const party = c.parties.find((p) => p.id === values?.partyId);
   const isDefendant = party === undefined || party.role === 'defendant';
-  // The same rules the backend applies, so the clerk sees the new dates (or the objection) before saving.
-  let preview: { text: string; type: 'info' | 'error' } | null = null;
-  if (values?.method !== undefined && values.servedOn) {
-    try {
-      const servedOn = values.servedOn.format('YYYY-MM-DD');
-      // A service before a conversion ruling was made under the former procedure.
-      const under = procedureAt(procedure, ruleConversions(registration), servedOn);
-      const effect = serviceEffect(
-        { method: values.method, servedOn, filedOn, procedure: under, foreignDomicile: values.foreignDomicile === true, today: todayIso() },
+  const preview = previewBy<'info'>(lang, () => {
+    if (values?.method === undefined || !values.servedOn) return null;
+    const servedOn = values.servedOn.format('YYYY-MM-DD');
+    // A service before a conversion ruling was made under the former procedure.
+    const under = procedureAt(procedure, ruleConversions(registration), servedOn);
+    const effect = serviceEffect(
+      { method: values.method, servedOn, filedOn, procedure: under, foreignDomicile: values.foreignDomicile === true, today: todayIso() },
+      RULE_OPTS,
+    );
+    const deemed = effect.deemed ? `${t('intake.service.previewDeemed', { date: effect.effectiveOn })}; ` : '';
+    if (isDefendant) {
+      const answer = computeDeadline({ kind: 'answer', start: effect.effectiveOn, procedure: under, foreignDomicile: values.foreignDomicile === true }, RULE_OPTS);
+      const evidence = computeDeadline(
+        { kind: 'evidence', start: effect.effectiveOn, procedure: under, ...(values.evidenceDays != null ? { days: values.evidenceDays } : {}) },
         RULE_OPTS,
       );
-      const deemed = effect.deemed ? `${t('intake.service.previewDeemed', { date: effect.effectiveOn })}; ` : '';
-      if (isDefendant) {
-        const answer = computeDeadline({ kind: 'answer', start: effect.effectiveOn, procedure: under, foreignDomicile: values.foreignDomicile === true }, RULE_OPTS);
-        const evidence = computeDeadline(
-          { kind: 'evidence', start: effect.effectiveOn, procedure: under, ...(values.evidenceDays != null ? { days: values.evidenceDays } : {}) },
-          RULE_OPTS,
-        );
-        preview = {
-          type: 'info',
-          text: deemed + t('intake.service.preview', { name: party?.name ?? '', answer: dayWithWeekday(answer.due, lang), evidence: dayWithWeekday(evidence.due, lang) }),
-        };
-      } else {
-        preview = {
-          type: 'info',
-          text: deemed + t('intake.service.previewOther', { name: party.name, role: t(`intake.service.roles.${party.role}`), date: dayWithWeekday(servedOn, lang) }),
-        };
-      }
-    } catch (err) {
-      const text = ruleText(err, lang);
-      if (text !== null) preview = { type: 'error', text };
+      return {
+        type: 'info',
+        text: deemed + t('intake.service.preview', { name: party?.name ?? '', answer: dayWithWeekday(answer.due, lang), evidence: dayWithWeekday(evidence.due, lang) }),
+        extra: [],
+      };
     }
-  }
+    return {
+      type: 'info',
+      text: deemed + t('intake.service.previewOther', { name: party.name, role: t(`intake.service.roles.${party.role}`), date: dayWithWeekday(servedOn, lang) }),
+      extra: [],
+    };
+  });
 
   const submit = async (v: ServiceValues) => {
-    setFailure(null);
-    if (!v.servedOn) return;
-    try {
-      await record.mutateAsync({
+    const servedOn = v.servedOn;
+    if (!servedOn) return;
+    await save.run(() =>
+      record.mutateAsync({
         caseId: c.id,
         partyId: v.partyId,
         method: v.method,
-        servedOn: v.servedOn.format('YYYY-MM-DD'),
+        servedOn: servedOn.format('YYYY-MM-DD'),
         foreignDomicile: v.foreignDomicile,
         ...(v.evidenceDays != null && isDefendant ? { evidenceDays: v.evidenceDays } : {}),
         note: v.note.trim(),
-      });
-      void message.success(t('intake.service.saved'));
-      onClose();
-    } catch (err) {
-      const f = fieldError(SERVICE_FIELDS, err, lang);
-      if (f) form.setFields([f]);
-      else setFailure(err);
-    }
+      }),
+    );
   };
 
   return (
-    <Modal
+    <RecordModal
       open={open}
       title={t('intake.service.title')}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
       okText={t('intake.service.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={record.isPending}
+      saving={record.isPending}
+      okTestId="service-save"
+      onClose={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'service-save' } as Record<string, string>}
     >
       <Form<ServiceValues>
         form={form}
@@ -231,18 +326,9 @@ export function RecordServiceModal({ registration, open, onClose }: { registrati
         <Form.Item name="note" label={t('intake.service.note')}>
           <Input maxLength={200} data-testid="service-note" />
         </Form.Item>
-        {preview && (
-          <div data-testid="service-preview">
-            <Alert type={preview.type} showIcon title={preview.text} />
-          </div>
-        )}
-        {failure !== null && (
-          <div style={{ marginTop: 12 }}>
-            <ErrorAlert error={failure} />
-          </div>
-        )}
+        <FormOutcome testId="service-preview" preview={preview} failure={save.failure} />
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }
 
@@ -279,147 +365,119 @@ function trialLimitInput(registration: Registration, procedure: TrialProcedure) 
 export function ExtendTrialLimitModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<ExtendValues>();
   const extend = useExtendTrialLimit();
-  const [failure, setFailure] = useState<unknown>(null);
+  const save = useRecordSave(EXTEND_FIELDS, (f) => form.setFields([f]), t('intake.extend.saved'), onClose);
   const c = registration.case;
   const procedure = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
   const rule = EXTENSION_RULES[procedure];
   const current = registration.deadlines.find((d) => d.kind === 'trial-limit');
 
   const values = Form.useWatch([], form) as Partial<ExtendValues> | undefined;
-  let preview: { text: string; type: 'info' | 'error' | 'warning'; extra: string[] } | null = null;
   const months = values?.months ?? 0;
   const days = values?.days ?? 0;
-  if (values?.approvedOn && months + days > 0) {
-    try {
-      const check = checkExtension(
-        {
-          ...trialLimitInput(registration, procedure),
-          next: { months, days, authority: values.authority ?? 'president', approvedOn: values.approvedOn.format('YYYY-MM-DD') },
-          today: todayIso(),
-        },
-        RULE_OPTS,
-      );
-      preview = {
-        type: check.warnings.length > 0 ? 'warning' : 'info',
-        text: t('intake.extend.preview', { before: dayWithWeekday(check.before.due, lang), after: dayWithWeekday(check.after.due, lang) }),
-        extra: check.warnings.map((w) => (lang === 'en' ? w.en : w.zh)),
-      };
-    } catch (err) {
-      const text = ruleText(err, lang);
-      if (text !== null) preview = { type: 'error', text, extra: [] };
-    }
-  }
+  const preview = previewBy<'info' | 'warning'>(lang, () => {
+    if (!values?.approvedOn || months + days === 0) return null;
+    const check = checkExtension(
+      {
+        ...trialLimitInput(registration, procedure),
+        next: { months, days, authority: values.authority ?? 'president', approvedOn: values.approvedOn.format('YYYY-MM-DD') },
+        today: todayIso(),
+      },
+      RULE_OPTS,
+    );
+    return {
+      type: check.warnings.length > 0 ? 'warning' : 'info',
+      text: t('intake.extend.preview', { before: dayWithWeekday(check.before.due, lang), after: dayWithWeekday(check.after.due, lang) }),
+      extra: check.warnings.map((w) => (lang === 'en' ? w.en : w.zh)),
+    };
+  });
 
   const submit = async (v: ExtendValues) => {
-    setFailure(null);
-    if (!v.approvedOn) return;
+    save.clearFailure();
+    const approvedOn = v.approvedOn;
+    if (!approvedOn) return;
     if ((v.months ?? 0) + (v.days ?? 0) === 0) {
       form.setFields([{ name: 'months', errors: [t('intake.extend.lengthRequired')] }]);
       return;
     }
-    try {
-      await extend.mutateAsync({
+    await save.run(() =>
+      extend.mutateAsync({
         caseId: c.id,
         kind: 'trial-limit',
         months: v.months ?? 0,
         days: v.days ?? 0,
         authority: v.authority,
         approvedBy: v.approvedBy.trim(),
-        approvedOn: v.approvedOn.format('YYYY-MM-DD'),
+        approvedOn: approvedOn.format('YYYY-MM-DD'),
         reason: v.reason.trim(),
-      });
-      void message.success(t('intake.extend.saved'));
-      onClose();
-    } catch (err) {
-      const f = fieldError(EXTEND_FIELDS, err, lang);
-      if (f) form.setFields([f]);
-      else setFailure(err);
-    }
+      }),
+    );
   };
 
   const required = [{ required: true, whitespace: true, message: t('intake.extend.required') }];
   return (
-    <Modal
+    <RecordModal
       open={open}
       title={t('intake.extend.title')}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
       okText={t('intake.extend.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={extend.isPending}
+      saving={extend.isPending}
+      okTestId="extend-save"
+      onClose={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'extend-save' } as Record<string, string>}
-    >
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      intro={
         <Alert
           type="info"
           showIcon
           title={t('intake.extend.rule', { rule: lang === 'en' ? rule.en : rule.zh, article: formatArticle(rule.article, lang) })}
           description={current ? t('intake.extend.current', { due: dayWithWeekday(current.due, lang) }) : undefined}
         />
-        <Form<ExtendValues>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          requiredMark={false}
-          initialValues={{ authority: 'president', months: 1, days: null, approvedBy: '', approvedOn: null, reason: '' }}
-          onFinish={(v) => void submit(v)}
-          data-testid="extend-form"
-        >
-          <Form.Item name="authority" label={t('intake.extend.authority')} extra={rule.higherCourt ? undefined : t('intake.extend.higherCourtOnlyOrdinary')}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'president', label: t('intake.extend.president') },
-                { value: 'higher-court', label: t('intake.extend.higherCourt'), disabled: !rule.higherCourt },
-              ]}
+      }
+    >
+      <Form<ExtendValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        requiredMark={false}
+        initialValues={{ authority: 'president', months: 1, days: null, approvedBy: '', approvedOn: null, reason: '' }}
+        onFinish={(v) => void submit(v)}
+        data-testid="extend-form"
+      >
+        <Form.Item name="authority" label={t('intake.extend.authority')} extra={rule.higherCourt ? undefined : t('intake.extend.higherCourtOnlyOrdinary')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'president', label: t('intake.extend.president') },
+              { value: 'higher-court', label: t('intake.extend.higherCourt'), disabled: !rule.higherCourt },
+            ]}
+          />
+        </Form.Item>
+        <Space size={16} wrap>
+          <Form.Item name="months" label={t('intake.extend.months')}>
+            <InputNumber min={0} max={24} precision={0} style={{ width: 140 }} data-testid="extend-months" />
+          </Form.Item>
+          <Form.Item name="days" label={t('intake.extend.days')}>
+            <InputNumber min={0} max={366} precision={0} style={{ width: 140 }} data-testid="extend-days" />
+          </Form.Item>
+        </Space>
+        <Space size={16} wrap style={{ width: '100%' }}>
+          <Form.Item name="approvedBy" label={t('intake.extend.approvedBy')} rules={required} style={{ minWidth: 220 }}>
+            <Input maxLength={100} placeholder={t('intake.extend.approvedByPlaceholder')} data-testid="extend-approvedBy" />
+          </Form.Item>
+          <Form.Item name="approvedOn" label={t('intake.extend.approvedOn')} rules={[{ required: true, message: t('intake.extend.required') }]}>
+            <DatePicker
+              id="extend-approvedOn"
+              data-testid="extend-approvedOn"
+              disabledDate={(d) => d.isBefore(dayjs(c.filedOn ?? todayIso()), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
             />
           </Form.Item>
-          <Space size={16} wrap>
-            <Form.Item name="months" label={t('intake.extend.months')}>
-              <InputNumber min={0} max={24} precision={0} style={{ width: 140 }} data-testid="extend-months" />
-            </Form.Item>
-            <Form.Item name="days" label={t('intake.extend.days')}>
-              <InputNumber min={0} max={366} precision={0} style={{ width: 140 }} data-testid="extend-days" />
-            </Form.Item>
-          </Space>
-          <Space size={16} wrap style={{ width: '100%' }}>
-            <Form.Item name="approvedBy" label={t('intake.extend.approvedBy')} rules={required} style={{ minWidth: 220 }}>
-              <Input maxLength={100} placeholder={t('intake.extend.approvedByPlaceholder')} data-testid="extend-approvedBy" />
-            </Form.Item>
-            <Form.Item name="approvedOn" label={t('intake.extend.approvedOn')} rules={[{ required: true, message: t('intake.extend.required') }]}>
-              <DatePicker
-                id="extend-approvedOn"
-                data-testid="extend-approvedOn"
-                disabledDate={(d) => d.isBefore(dayjs(c.filedOn ?? todayIso()), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="reason" label={t('intake.extend.reason')} rules={required}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid="extend-reason" />
-          </Form.Item>
-          {preview && (
-            <div data-testid="extend-preview">
-              <Alert
-                type={preview.type}
-                showIcon
-                title={preview.text}
-                description={preview.extra.length > 0 ? preview.extra.join(' ') : undefined}
-              />
-            </div>
-          )}
-          {failure !== null && (
-            <div style={{ marginTop: 12 }}>
-              <ErrorAlert error={failure} />
-            </div>
-          )}
-        </Form>
-      </Space>
-    </Modal>
+        </Space>
+        <Form.Item name="reason" label={t('intake.extend.reason')} rules={required}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid="extend-reason" />
+        </Form.Item>
+        <FormOutcome testId="extend-preview" preview={preview} failure={save.failure} />
+      </Form>
+    </RecordModal>
   );
 }
 
@@ -438,10 +496,9 @@ const CONVERT_FIELDS: ReadonlyArray<keyof ConvertValues> = ['to', 'ruledOn', 're
 export function ConvertProcedureModal({ registration, open, onClose }: { registration: Registration; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<ConvertValues>();
   const convert = useConvertProcedure();
-  const [failure, setFailure] = useState<unknown>(null);
+  const save = useRecordSave(CONVERT_FIELDS, (f) => form.setFields([f]), t('intake.convert.saved'), onClose);
   const c = registration.case;
   const from = RULE_PROCEDURE[c.procedure ?? 'ordinary'];
   const targets = CONVERSION_TARGETS[from].map((p) => CASE_PROCEDURE[p]);
@@ -450,111 +507,88 @@ export function ConvertProcedureModal({ registration, open, onClose }: { registr
   const limit = trialLimitInput(registration, from);
 
   const values = Form.useWatch([], form) as Partial<ConvertValues> | undefined;
-  let preview: { text: string; type: 'info' | 'error'; extra: string[] } | null = null;
-  if (values?.to !== undefined && values.ruledOn) {
-    try {
-      const check = checkConversion(
-        { filedOn, from, to: RULE_PROCEDURE[values.to], ruledOn: values.ruledOn.format('YYYY-MM-DD'), today: todayIso(), excluded: limit.excluded, extensions: limit.extensions },
-        RULE_OPTS,
-      );
-      const extra: string[] = [];
-      if (check.superseded.length > 0) extra.push(t('intake.convert.superseded'));
-      if (from === 'simplified' && values.to === 'ordinary' && registration.fee !== null && registration.fee.feeFen > 0) extra.push(t('intake.convert.feeNote'));
-      preview = {
-        type: 'info',
-        text: t('intake.convert.preview', {
-          before: dayWithWeekday(check.before.due, lang),
-          after: dayWithWeekday(check.after.due, lang),
-          filedOn,
-          to: t(`enums.procedure.${values.to}`),
-        }),
-        extra,
-      };
-    } catch (err) {
-      const text = ruleText(err, lang);
-      if (text !== null) preview = { type: 'error', text, extra: [] };
-    }
-  }
+  const preview = previewBy<'info'>(lang, () => {
+    if (values?.to === undefined || !values.ruledOn) return null;
+    const check = checkConversion(
+      { filedOn, from, to: RULE_PROCEDURE[values.to], ruledOn: values.ruledOn.format('YYYY-MM-DD'), today: todayIso(), excluded: limit.excluded, extensions: limit.extensions },
+      RULE_OPTS,
+    );
+    const extra: string[] = [];
+    if (check.superseded.length > 0) extra.push(t('intake.convert.superseded'));
+    if (from === 'simplified' && values.to === 'ordinary' && registration.fee !== null && registration.fee.feeFen > 0) extra.push(t('intake.convert.feeNote'));
+    return {
+      type: 'info',
+      text: t('intake.convert.preview', {
+        before: dayWithWeekday(check.before.due, lang),
+        after: dayWithWeekday(check.after.due, lang),
+        filedOn,
+        to: t(`enums.procedure.${values.to}`),
+      }),
+      extra,
+    };
+  });
 
   const submit = async (v: ConvertValues) => {
-    setFailure(null);
-    if (!v.ruledOn) return;
-    try {
-      await convert.mutateAsync({ caseId: c.id, version: c.version, to: v.to, ruledOn: v.ruledOn.format('YYYY-MM-DD'), reason: v.reason.trim() });
-      void message.success(t('intake.convert.saved'));
-      onClose();
-    } catch (err) {
-      const f = fieldError(CONVERT_FIELDS, err, lang);
-      if (f) form.setFields([f]);
-      else setFailure(err);
-    }
+    const ruledOn = v.ruledOn;
+    if (!ruledOn) return;
+    await save.run(() =>
+      convert.mutateAsync({ caseId: c.id, version: c.version, to: v.to, ruledOn: ruledOn.format('YYYY-MM-DD'), reason: v.reason.trim() }),
+    );
   };
 
   const art = conversionArticle(from);
   return (
-    <Modal
+    <RecordModal
       open={open}
       title={t('intake.convert.title')}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
       okText={t('intake.convert.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={convert.isPending}
+      saving={convert.isPending}
+      okTestId="convert-save"
+      onClose={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'convert-save' } as Record<string, string>}
-    >
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      intro={
         <Alert
           type="info"
           showIcon
           title={t('intake.convert.intro', { from: t(`enums.procedure.${c.procedure ?? 'ordinary'}`), article: lang === 'en' ? formatArticle(art.en, lang) : art.zh })}
           description={current ? t('intake.extend.current', { due: dayWithWeekday(current.due, lang) }) : undefined}
         />
-        <Form<ConvertValues>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          requiredMark={false}
-          initialValues={{ to: targets.includes('ordinary') ? 'ordinary' : targets[0], ruledOn: null, reason: '' }}
-          onFinish={(v) => void submit(v)}
-          data-testid="convert-form"
+      }
+    >
+      <Form<ConvertValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        requiredMark={false}
+        initialValues={{ to: targets.includes('ordinary') ? 'ordinary' : targets[0], ruledOn: null, reason: '' }}
+        onFinish={(v) => void submit(v)}
+        data-testid="convert-form"
+      >
+        <Form.Item name="to" label={t('intake.convert.to')} rules={[{ required: true, message: t('intake.convert.required') }]}>
+          <Radio.Group
+            optionType="button"
+            data-testid="convert-to"
+            options={targets.map((p) => ({ value: p, label: <span data-testid={`convert-to-${p}`}>{t(`enums.procedure.${p}`)}</span> }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="ruledOn"
+          label={t('intake.convert.ruledOn')}
+          extra={t('intake.convert.ruledOnHelp', { filedOn, due: current?.due ?? '—' })}
+          rules={[{ required: true, message: t('intake.convert.required') }]}
         >
-          <Form.Item name="to" label={t('intake.convert.to')} rules={[{ required: true, message: t('intake.convert.required') }]}>
-            <Radio.Group
-              optionType="button"
-              data-testid="convert-to"
-              options={targets.map((p) => ({ value: p, label: <span data-testid={`convert-to-${p}`}>{t(`enums.procedure.${p}`)}</span> }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="ruledOn"
-            label={t('intake.convert.ruledOn')}
-            extra={t('intake.convert.ruledOnHelp', { filedOn, due: current?.due ?? '—' })}
-            rules={[{ required: true, message: t('intake.convert.required') }]}
-          >
-            <DatePicker
-              id="convert-ruledOn"
-              data-testid="convert-ruledOn"
-              disabledDate={(d) => d.isBefore(dayjs(filedOn), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
-            />
-          </Form.Item>
-          <Form.Item name="reason" label={t('intake.convert.reason')} rules={[{ required: true, whitespace: true, message: t('intake.convert.required') }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('intake.convert.reasonPlaceholder')} data-testid="convert-reason" />
-          </Form.Item>
-          {preview && (
-            <div data-testid="convert-preview">
-              <Alert type={preview.type} showIcon title={preview.text} description={preview.extra.length > 0 ? preview.extra.join(' ') : undefined} />
-            </div>
-          )}
-          {failure !== null && (
-            <div style={{ marginTop: 12 }}>
-              <ErrorAlert error={failure} />
-            </div>
-          )}
-        </Form>
-      </Space>
-    </Modal>
+          <DatePicker
+            id="convert-ruledOn"
+            data-testid="convert-ruledOn"
+            disabledDate={(d) => d.isBefore(dayjs(filedOn), 'day') || d.isAfter(dayjs(todayIso()), 'day')}
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={t('intake.convert.reason')} rules={[{ required: true, whitespace: true, message: t('intake.convert.required') }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} placeholder={t('intake.convert.reasonPlaceholder')} data-testid="convert-reason" />
+        </Form.Item>
+        <FormOutcome testId="convert-preview" preview={preview} failure={save.failure} />
+      </Form>
+    </RecordModal>
   );
 }
 
