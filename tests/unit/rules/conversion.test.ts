@@ -3,19 +3,11 @@ import { activeExtensions, checkConversion, feeBalanceDeadline, procedureAt } fr
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
 import { RuleInputError } from '../../../shared/rules/errors';
 import { serviceDeadlines } from '../../../shared/rules/service';
+import { ruleRefusal } from '../../helpers/rules';
 
 const opts = { calendar: DEFAULT_CALENDAR } as const;
 const base = { filedOn: '2025-12-22', ruledOn: '2026-03-18', today: '2026-03-20', excluded: [], extensions: [] } as const;
 
-function refusal(fn: () => unknown): RuleInputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RuleInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a RuleInputError');
-}
 
 describe('procedure conversion (CPL arts. 169, 170; CPL-Interp art. 258)', () => {
   it('simplified → ordinary counts 6 months from the original filing date', () => {
@@ -46,13 +38,13 @@ describe('procedure conversion (CPL arts. 169, 170; CPL-Interp art. 258)', () =>
   });
 
   it('refuses what the law does not allow, naming the field', () => {
-    expect(refusal(() => checkConversion({ ...base, from: 'ordinary', to: 'simplified' }, opts)).message).toMatch(/^to: .*CPL-Interp art\. 260/);
-    expect(refusal(() => checkConversion({ ...base, from: 'simplified', to: 'small-claims' }, opts)).message).toMatch(/^to: .*CPL art\. 170/);
-    expect(refusal(() => checkConversion({ ...base, from: 'simplified', to: 'ordinary', ruledOn: '2025-12-21' }, opts)).message).toMatch(/^ruledOn: /);
-    expect(refusal(() => checkConversion({ ...base, from: 'simplified', to: 'ordinary', ruledOn: '2026-03-21' }, opts)).message).toMatch(/^ruledOn: .*future/);
+    expect(ruleRefusal(() => checkConversion({ ...base, from: 'ordinary', to: 'simplified' }, opts)).message).toMatch(/^to: .*CPL-Interp art\. 260/);
+    expect(ruleRefusal(() => checkConversion({ ...base, from: 'simplified', to: 'small-claims' }, opts)).message).toMatch(/^to: .*CPL art\. 170/);
+    expect(ruleRefusal(() => checkConversion({ ...base, from: 'simplified', to: 'ordinary', ruledOn: '2025-12-21' }, opts)).message).toMatch(/^ruledOn: /);
+    expect(ruleRefusal(() => checkConversion({ ...base, from: 'simplified', to: 'ordinary', ruledOn: '2026-03-21' }, opts)).message).toMatch(/^ruledOn: .*future/);
     // Small claims filed 2026-01-05: limit 03-05 (Thu); a ruling on 03-06 is too late. On 03-05 it is in time.
     const small = { ...base, filedOn: '2026-01-05', from: 'small-claims' as const, to: 'ordinary' as const };
-    const late = refusal(() => checkConversion({ ...small, ruledOn: '2026-03-06' }, opts));
+    const late = ruleRefusal(() => checkConversion({ ...small, ruledOn: '2026-03-06' }, opts));
     expect(late.message).toContain('expired on 2026-03-05');
     expect(late.zh).toContain('民诉法解释第二百五十八条');
     expect(checkConversion({ ...small, ruledOn: '2026-03-05' }, opts).after.due).toBe('2026-07-06'); // 07-05 is a Sunday

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR as calendar } from '../../../shared/rules/defaultCalendar';
 import { RuleInputError } from '../../../shared/rules/errors';
 import { publicationPeriods, serviceDeadlines, serviceEffect, type DefendantService, type ServicePlanInput } from '../../../shared/rules/service';
+import { ruleRefusal } from '../../helpers/rules';
 
 const o = { calendar };
 const text = (xs: ReadonlyArray<{ zh: string; en: string }>) => xs.map((x) => `${x.zh} | ${x.en}`).join('\n');
@@ -14,15 +15,6 @@ function plan(over: Partial<ServicePlanInput>): ServicePlanInput {
   return { filedOn: '2026-02-02', procedure: 'ordinary', today: '2026-03-20', defendants: [{ id: 'a', name: '李四' }], services: [], ...over };
 }
 
-function thrown(fn: () => unknown): RuleInputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RuleInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a RuleInputError');
-}
 
 describe('service (送达) and the periods it starts', () => {
   it('before service is recorded, assumes the 5th day after filing and says so (CPL art. 128)', () => {
@@ -114,10 +106,10 @@ describe('service (送达) and the periods it starts', () => {
 
   it('refuses a service before filing, in the future, or by publication in simplified procedure (CPL-Interp art. 140)', () => {
     const base = { method: 'post' as const, filedOn: '2026-02-02', procedure: 'ordinary' as const, today: '2026-03-20' };
-    expect(thrown(() => serviceEffect({ ...base, servedOn: '2026-02-01' }, o)).message).toMatch(/^servedOn: .*before the filing date 2026-02-02/);
+    expect(ruleRefusal(() => serviceEffect({ ...base, servedOn: '2026-02-01' }, o)).message).toMatch(/^servedOn: .*before the filing date 2026-02-02/);
     expect(serviceEffect({ ...base, servedOn: '2026-02-02' }, o).effectiveOn).toBe('2026-02-02');
-    expect(thrown(() => serviceEffect({ ...base, servedOn: '2026-03-21' }, o)).message).toMatch(/^servedOn: .*future/);
-    const pub = thrown(() => serviceEffect({ ...base, method: 'publication', procedure: 'simplified', servedOn: '2026-02-10' }, o));
+    expect(ruleRefusal(() => serviceEffect({ ...base, servedOn: '2026-03-21' }, o)).message).toMatch(/^servedOn: .*future/);
+    const pub = ruleRefusal(() => serviceEffect({ ...base, method: 'publication', procedure: 'simplified', servedOn: '2026-02-10' }, o));
     expect(pub.message).toMatch(/^method: .*CPL-Interp art\. 140/);
     expect(pub.zh).toContain('民诉法解释第140条');
     expect(() => serviceEffect({ ...base, method: 'publication', procedure: 'small-claims', servedOn: '2026-02-10' }, o)).toThrow(RuleInputError);
