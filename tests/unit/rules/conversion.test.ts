@@ -8,7 +8,6 @@ import { ruleRefusal } from '../../helpers/rules';
 const opts = { calendar: DEFAULT_CALENDAR } as const;
 const base = { filedOn: '2025-12-22', ruledOn: '2026-03-18', today: '2026-03-20', excluded: [], extensions: [] } as const;
 
-
 describe('procedure conversion (CPL arts. 169, 170; CPL-Interp art. 258)', () => {
   it('simplified → ordinary counts 6 months from the original filing date', () => {
     // Simplified: 2025-12-22 + 3 months = 2026-03-22 (Sun) → 03-23. Ordinary: 2026-06-22 (Mon).

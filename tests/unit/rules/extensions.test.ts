@@ -8,7 +8,6 @@ const o = { calendar };
 const text = (xs: ReadonlyArray<{ zh: string; en: string }>) => xs.map((x) => `${x.zh} | ${x.en}`).join('\n');
 const ext = (over: Partial<TrialExtension>): TrialExtension => ({ months: 1, days: 0, authority: 'president', approvedOn: '2024-05-20', ...over });
 
-
 describe('trial-limit extensions (审限延长)', () => {
   const simplified: TrialLimitInput = { filedOn: '2024-03-04', procedure: 'simplified', excluded: [], extensions: [] };
 

@@ -15,7 +15,6 @@ function plan(over: Partial<ServicePlanInput>): ServicePlanInput {
   return { filedOn: '2026-02-02', procedure: 'ordinary', today: '2026-03-20', defendants: [{ id: 'a', name: '李四' }], services: [], ...over };
 }
 
-
 describe('service (送达) and the periods it starts', () => {
   it('before service is recorded, assumes the 5th day after filing and says so (CPL art. 128)', () => {
     // Filed 2026-01-05 (Mon): assumed service 01-10 (Sat); +15 days = 01-25 (Sun) → 01-26 (Mon).
