@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeFor, resolveBundlePath } from '../../electron/main/policy';
-import { chromiumPath, openBrowser, root, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openBrowser, root, serveApp, type BrowserSession, type ServedApp } from './harness';
 
 /**
  * The renderer is split into lazy chunks (renderer/src/App.tsx, ui/lazy.tsx). Each must reach the
@@ -64,8 +64,7 @@ describe('code-split renderer chunks', () => {
       await page.getByTestId('samples-card').waitFor();
       expect(scripts.some((f) => /^(CasesPage|CaseWorkspacePage|DraftingTab|SettingsPage)-/.test(f))).toBe(false);
 
-      await page.getByTestId('samples-load').click();
-      await page.getByTestId('samples-card').waitFor({ state: 'detached' });
+      await loadSamples(page);
       await page.getByTestId('nav-cases').click();
       const row = page.getByTestId('case-table').locator('tbody tr', { hasText: '张明远' });
       await row.waitFor();

@@ -4,7 +4,7 @@ import { readDocx } from '../services/drafting-docx';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { chromiumPath, openBrowser, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openCase, screenshot, screenshotDir, setCourtProfile, startSession, type Session } from './harness';
 
 /** What the judge sees (the viewport, not the whole scrolled page), or one element. */
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
@@ -20,40 +20,25 @@ const REASONING =
   '本院认为，原告张明远与被告李清河之间的借贷关系系双方真实意思表示，合法有效。原告已通过银行转账交付借款本金50000元（人民币肆万元整），被告未按约还款，应承担还款责任。综上所述，原告的诉讼请求成立，本院予以支持。';
 
 describe.skipIf(!chromiumPath)('E2E drafting: judgment from a sample case, edit, proofread, fix, diff, export', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
 
   beforeAll(async () => {
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
   });
 
   it('loads the samples and sets the court profile', async () => {
     const { page } = s;
-    await page.goto(app.url);
-    await page.getByTestId('samples-card').waitFor();
-    await page.getByTestId('samples-load').click();
-    await page.getByTestId('samples-card').waitFor({ state: 'detached' });
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('settings-form').waitFor();
-    await page.getByTestId('settings-courtName').fill('广东省深圳市南山区人民法院');
-    await page.getByTestId('settings-courtCode').fill('粤0305');
-    await page.getByTestId('settings-save').click();
-    await page.getByTestId('court-name').filter({ hasText: '广东省深圳市南山区人民法院' }).waitFor();
+    await page.goto(s.app.url);
+    await loadSamples(page);
+    await setCourtProfile(page, '广东省深圳市南山区人民法院', '粤0305');
   });
 
   it('drafts a 民事判决书 from the sample case and shows the page preview', async () => {
     const { page } = s;
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('case-search').fill('民初9001号');
-    const row = page.getByTestId('case-table').locator('tbody tr', { hasText: '张明远' });
-    await row.waitFor();
-    await row.click();
-    await page.getByTestId('case-workspace').waitFor();
+    await openCase(page, '民初9001号');
     await page.getByTestId('tab-drafting').click();
     await page.getByTestId('draft-list-empty').waitFor();
 

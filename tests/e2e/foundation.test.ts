@@ -1,30 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openBrowser, screenshot, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, declineSamples, screenshot, startSession, type Session } from './harness';
 
 describe.skipIf(!chromiumPath)('E2E foundation: courtdesk serve in Chromium', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
 
   beforeAll(async () => {
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
   });
 
   it('opens with the Chinese UI and the first-run sample question', async () => {
     const { page } = s;
-    await page.goto(app.url);
+    await page.goto(s.app.url);
     await page.getByTestId('app-name').waitFor();
     await expect(page.getByTestId('app-name').textContent()).resolves.toContain('智审工作台');
     await page.getByTestId('samples-card').waitFor();
     // The token must not linger in the address bar once read.
     expect(page.url()).not.toContain('token=');
     await screenshot(page, '01-dashboard-first-run');
-    await page.getByTestId('samples-decline').click();
-    await page.getByTestId('samples-card').waitFor({ state: 'detached' });
+    await declineSamples(page);
   });
 
   it('creates a case with two parties, finds it by party name, edits it, and it survives a reload', async () => {

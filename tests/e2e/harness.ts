@@ -128,3 +128,66 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** One served app with Chromium open on it; `close()` shuts both. */
+export interface Session extends BrowserSession {
+  readonly app: ServedApp;
+}
+
+/** Serves the app on a fresh data folder and opens Chromium on it (one per describe block). */
+export async function startSession(): Promise<Session> {
+  const app = await serveApp();
+  let browser: BrowserSession;
+  try {
+    browser = await openBrowser(app.origin);
+  } catch (err) {
+    // No session object reaches afterAll to stop the server, so stop it here.
+    await app.stop();
+    throw err;
+  }
+  return {
+    ...browser,
+    app,
+    close: async () => {
+      await browser.close();
+      await app.stop();
+    },
+  };
+}
+
+async function answerSamples(page: Page, answer: 'load' | 'decline'): Promise<void> {
+  await page.getByTestId('samples-card').waitFor();
+  await page.getByTestId(`samples-${answer}`).click();
+  await page.getByTestId('samples-card').waitFor({ state: 'detached' });
+}
+
+/** Answers the first-run question (on a fresh data folder's dashboard) by loading the fictional sample cases. */
+export function loadSamples(page: Page): Promise<void> {
+  return answerSamples(page, 'load');
+}
+
+/** Answers the first-run question by declining the sample cases. */
+export function declineSamples(page: Page): Promise<void> {
+  return answerSamples(page, 'decline');
+}
+
+/** Saves the court's name and code in 设置, and waits until the header shows the name. */
+export async function setCourtProfile(page: Page, name: string, code: string): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-form').waitFor();
+  await page.getByTestId('settings-courtName').fill(name);
+  await page.getByTestId('settings-courtCode').fill(code);
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('court-name').filter({ hasText: name }).waitFor();
+}
+
+/** Searches the case list for `query` and opens the first row that shows it (e.g. a sample's number, '9001'). */
+export async function openCase(page: Page, query: string): Promise<void> {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-table').waitFor();
+  await page.getByTestId('case-search').fill(query);
+  const row = page.getByTestId('case-table').locator('tbody tr', { hasText: query });
+  await row.first().waitFor();
+  await row.first().click();
+  await page.getByTestId('case-workspace').waitFor();
+}

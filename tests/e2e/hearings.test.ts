@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openBrowser, screenshot, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openCase, screenshot, startSession, type Session } from './harness';
 
 /** A weekday about three weeks ahead, clear of the big holidays (the check would flag them, rightly). */
 function hearingDay(): string {
@@ -12,27 +12,18 @@ function hearingDay(): string {
 }
 
 describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, transcript, calendar', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
   const day = hearingDay();
 
   beforeAll(async () => {
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
   });
 
-  async function openCase(page: Page, search: string): Promise<void> {
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('case-table').waitFor();
-    await page.getByTestId('case-search').fill(search);
-    const row = page.getByTestId('case-table').locator('tbody tr', { hasText: search });
-    await row.first().waitFor();
-    await row.first().click();
-    await page.getByTestId('case-workspace').waitFor();
+  async function openHearingsTab(page: Page, search: string): Promise<void> {
+    await openCase(page, search);
     await page.getByTestId('tab-hearing').click();
     await page.getByTestId('hearings-tab').waitFor();
   }
@@ -61,10 +52,8 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
 
   it('loads the samples and sets up the courtrooms on the 日程 page', async () => {
     const { page } = s;
-    await page.goto(app.url);
-    await page.getByTestId('samples-card').waitFor();
-    await page.getByTestId('samples-load').click();
-    await page.getByTestId('samples-card').waitFor({ state: 'detached' });
+    await page.goto(s.app.url);
+    await loadSamples(page);
     await page.getByTestId('nav-calendar').click();
     await page.getByTestId('calendar-page').waitFor();
     await page.getByTestId('rooms-open').click();
@@ -79,7 +68,7 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
 
   it('schedules a first hearing in the sale case (over its conflicts, with a reason)', async () => {
     const { page } = s;
-    await openCase(page, '9002');
+    await openHearingsTab(page, '9002');
     await page.getByTestId('hearings-empty').waitFor();
     await fillSchedule(page, '09:00', '11:00');
     // The check runs as the form is edited; whatever it finds is listed with its reason.
@@ -97,7 +86,7 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
 
   it('sees why a hearing in another case at the same time and room conflicts, fixes the time, saves', async () => {
     const { page } = s;
-    await openCase(page, '9001');
+    await openHearingsTab(page, '9001');
     await fillSchedule(page, '10:00', '12:00');
     const judge = page.getByTestId('conflict-judge-double-booked');
     await judge.waitFor();

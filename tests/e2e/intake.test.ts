@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openBrowser, screenshot, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, declineSamples, screenshot, setCourtProfile, startSession, type Session } from './harness';
 
 /** A fictional 民事起诉状 (every name, number and address is invented). */
 const COMPLAINT = [
@@ -52,8 +52,7 @@ function isoDaysAgo(days: number): string {
 }
 
 describe.skipIf(!chromiumPath)('E2E intake: import a .docx complaint, correct, register, see number, fee and deadlines', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
   let tmp: string;
   let caseUrl = '';
   // Filed ten days ago, so the fee-payment deadline (7 days) is already overdue on the dashboard.
@@ -62,26 +61,18 @@ describe.skipIf(!chromiumPath)('E2E intake: import a .docx complaint, correct, r
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'courtdesk-intake-e2e-'));
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('sets the court profile in Settings', async () => {
     const { page } = s;
-    await page.goto(app.url);
-    await page.getByTestId('samples-card').waitFor();
-    await page.getByTestId('samples-decline').click();
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('settings-form').waitFor();
-    await page.getByTestId('settings-courtName').fill('广东省深圳市南山区人民法院');
-    await page.getByTestId('settings-courtCode').fill('粤0305');
-    await page.getByTestId('settings-save').click();
-    await page.getByTestId('court-name').filter({ hasText: '广东省深圳市南山区人民法院' }).waitFor();
+    await page.goto(s.app.url);
+    await declineSamples(page);
+    await setCourtProfile(page, '广东省深圳市南山区人民法院', '粤0305');
     await screenshot(page, 'intake-01-settings');
   });
 

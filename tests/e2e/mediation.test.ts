@@ -1,38 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { chromiumPath, openBrowser, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openCase, screenshot, screenshotDir, startSession, type Session } from './harness';
 
 describe.skipIf(!chromiumPath)('E2E mediation: a sample case’s 调解 tab shows the assessment with factors', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
 
   beforeAll(async () => {
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
   });
-
-  async function openCase(search: string): Promise<void> {
-    const { page } = s;
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('case-table').waitFor();
-    await page.getByTestId('case-search').fill(search);
-    const row = page.getByTestId('case-table').locator('tbody tr', { hasText: search });
-    await row.first().waitFor();
-    await row.first().click();
-    await page.getByTestId('case-workspace').waitFor();
-  }
 
   it('loads the samples and opens the traffic case’s 调解 tab', async () => {
     const { page } = s;
-    await page.goto(app.url);
-    await page.getByTestId('samples-card').waitFor();
-    await page.getByTestId('samples-load').click();
-    await page.getByTestId('samples-card').waitFor({ state: 'detached' });
-    await openCase('9003');
+    await page.goto(s.app.url);
+    await loadSamples(page);
+    await openCase(page, '9003');
     await page.getByTestId('tab-mediation').click();
     await page.getByTestId('mediation-chart').waitFor();
     expect(await page.getByTestId('mediation-level').getAttribute('data-level')).toBe('hard');
@@ -51,7 +35,7 @@ describe.skipIf(!chromiumPath)('E2E mediation: a sample case’s 调解 tab show
 
   it('shows the divorce case as easier, with the source of a factor highlighted', async () => {
     const { page } = s;
-    await openCase('9004');
+    await openCase(page, '9004');
     await page.getByTestId('tab-mediation').click();
     await page.getByTestId('mediation-chart').waitFor();
     expect(await page.getByTestId('mediation-level').getAttribute('data-level')).toBe('medium');
@@ -63,7 +47,7 @@ describe.skipIf(!chromiumPath)('E2E mediation: a sample case’s 调解 tab show
 
   it('records the outcome of the closed bank-loan case, and the count shows in the model', async () => {
     const { page } = s;
-    await openCase('8801');
+    await openCase(page, '8801');
     await page.getByTestId('tab-mediation').click();
     await page.getByTestId('mediation-outcome-save').waitFor();
     await page.getByTestId('mediation-outcome-save').click();

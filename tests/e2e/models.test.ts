@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTinyModel, tinyModel } from '../llm/helpers';
-import { chromiumPath, openBrowser, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, screenshot, screenshotDir, startSession, type Session } from './harness';
 
 /** The drawer is fixed to the viewport, so a full-page shot would cut it off mid-page. */
 async function viewportShot(page: Page, name: string): Promise<void> {
@@ -29,21 +29,16 @@ const LOAN_TEXT = [
 ].join('\n');
 
 describe.skipIf(!chromiumPath || !haveTinyModel)('E2E models: load, try, bench and case chat with the tiny model', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
   const fileName = basename(tinyModel);
 
   beforeAll(async () => {
-    app = await serveApp();
-    s = await openBrowser(app.origin);
-    await s.page.goto(app.url);
-    await s.page.getByTestId('samples-card').waitFor();
-    await s.page.getByTestId('samples-load').click();
-    await s.page.getByTestId('samples-card').waitFor({ state: 'detached' });
+    s = await startSession();
+    await s.page.goto(s.app.url);
+    await loadSamples(s.page);
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
   });
 
   it('adds the tiny model by path and loads it, showing progress and then ready', async () => {
@@ -53,7 +48,7 @@ describe.skipIf(!chromiumPath || !haveTinyModel)('E2E models: load, try, bench a
     await expect(page.getByTestId('llm-state').getAttribute('data-state')).resolves.toBe('idle');
 
     // A file that is not a model is refused in plain words.
-    await page.getByTestId('model-add-path').fill(`${app.dataDir}/courtdesk.db`);
+    await page.getByTestId('model-add-path').fill(`${s.app.dataDir}/courtdesk.db`);
     await page.getByTestId('model-add-submit').click();
     await page.getByTestId('model-add-error').waitFor();
     await expect(page.getByTestId('model-add-error').textContent()).resolves.toMatch(/不是 GGUF 模型文件|GGUF/);

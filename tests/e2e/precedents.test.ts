@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_FIXTURES, DIVORCE, LENDING, TRAFFIC, judgmentText, type FixtureJudgment } from '../fixtures/precedents/judgments';
-import { chromiumPath, openBrowser, root, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openCase, root, screenshot, screenshotDir, startSession, type Session } from './harness';
 
 const FIXTURES = join(root, 'tests', 'fixtures', 'precedents');
 const SOURCE_NAME = '青山县示例文书库';
@@ -52,8 +52,7 @@ function variant(base: FixtureJudgment, i: number): FixtureJudgment {
  * from a sample case with reasons and highlighted passages, statute import and the citation checker.
  */
 describe.skipIf(!chromiumPath)('E2E precedents and statutes', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
   const work = mkdtempSync(join(tmpdir(), 'courtdesk-e2e-prec-'));
   const corpus = join(work, 'corpus');
   const bulk = join(work, 'bulk.jsonl');
@@ -69,17 +68,13 @@ describe.skipIf(!chromiumPath)('E2E precedents and statutes', () => {
     for (let i = 0; i < 4000; i++) rows.push(JSON.stringify({ doc: judgmentText(variant([LENDING, TRAFFIC, DIVORCE][i % 3]!, i)) }));
     writeFileSync(bulk, rows.join('\n'));
 
-    app = await serveApp();
-    s = await openBrowser(app.origin);
-    await s.page.goto(app.url);
-    await s.page.getByTestId('samples-card').waitFor();
-    await s.page.getByTestId('samples-load').click();
-    await s.page.getByTestId('samples-card').waitFor({ state: 'detached' });
+    s = await startSession();
+    await s.page.goto(s.app.url);
+    await loadSamples(s.page);
   }, 120_000);
 
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -154,10 +149,7 @@ describe.skipIf(!chromiumPath)('E2E precedents and statutes', () => {
 
   it('pushes similar cases from a sample case, with why each matches, and opens one', async () => {
     const { page } = s;
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('case-search').fill('张明远');
-    await page.getByTestId('case-table').locator('tr[data-testid^="case-row-"]', { hasText: '张明远' }).first().click();
-    await page.getByTestId('case-workspace').waitFor();
+    await openCase(page, '张明远');
     await page.getByTestId('tab-precedents').click();
 
     await page.getByTestId('case-prec-built-from').waitFor();

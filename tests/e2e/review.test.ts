@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER, BAD_DATES, COMPLAINT, EVIDENCE_LIST } from '../services/review-fixtures';
-import { chromiumPath, openBrowser, screenshot, screenshotDir, serveApp, type BrowserSession, type ServedApp } from './harness';
+import { chromiumPath, loadSamples, openCase, screenshot, screenshotDir, startSession, type Session } from './harness';
 
 const FILES: Record<string, string> = {
   '民事起诉状.txt': COMPLAINT,
@@ -31,34 +31,25 @@ async function closeReader(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)('E2E file review (阅卷): case file, timeline, elements, points, evidence; intact after reload', () => {
-  let app: ServedApp;
-  let s: BrowserSession;
+  let s: Session;
   let tmp: string;
   let caseUrl = '';
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'courtdesk-review-e2e-'));
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(tmp, name), text, 'utf8');
-    app = await serveApp();
-    s = await openBrowser(app.origin);
+    s = await startSession();
   });
   afterAll(async () => {
     await s?.close();
-    await app?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('loads the samples and opens the lending case’s 阅卷 tab', async () => {
     const { page } = s;
-    await page.goto(app.url);
-    await page.getByTestId('samples-card').waitFor();
-    await page.getByTestId('samples-load').click();
-    await page.getByTestId('samples-card').waitFor({ state: 'detached' });
-    await page.getByTestId('nav-cases').click();
-    await page.getByTestId('case-table').waitFor();
-    await page.getByTestId('case-search').fill('9001');
-    await page.getByTestId('case-table').locator('tbody tr', { hasText: '9001' }).first().click();
-    await page.getByTestId('case-workspace').waitFor();
+    await page.goto(s.app.url);
+    await loadSamples(page);
+    await openCase(page, '9001');
     await page.getByTestId('tab-review').click();
     await page.getByTestId('casefile').waitFor();
     caseUrl = page.url();

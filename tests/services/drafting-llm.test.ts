@@ -1,36 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/contract/drafting';
-import { openTestBackend, type TestBackend } from '../helpers/backend';
-import { haveTinyModel, record, tinyModel, until, type OpDonePayload } from '../llm/helpers';
+import { caseIdOf, openModelBackend, type ModelBackend } from '../helpers/model';
+import { haveTinyModel, until, type OpDonePayload } from '../llm/helpers';
 
 // The weights are random: these tests check the pipeline (queue, stream, cancel, save one section,
 // citation check), never the quality of the text.
 describe.skipIf(!haveTinyModel)('AI drafting of one section (tiny random model)', () => {
-  let tb: TestBackend;
-  let rec: ReturnType<typeof record>;
+  let tb: ModelBackend;
   let draft: Draft;
 
   beforeAll(async () => {
-    tb = await openTestBackend();
-    rec = record(tb);
-    await tb.api['samples.load']({});
-    await tb.api['settings.update']({ court: { name: '广东省深圳市南山区人民法院', code: '粤0305' } });
-    const caseId = (await tb.api['cases.list']({ query: '民初9001号' })).items[0]!.id;
-    draft = await tb.api['drafting.create']({ caseId, kind: 'judgment' });
-    const { opId } = await tb.api['llm.load']({ path: tinyModel, contextSize: 4096 });
-    const loaded = await until<OpDonePayload>(rec, 'ops.done', (p) => p.opId === opId);
-    expect(loaded.status).toBe('ok');
+    tb = await openModelBackend(async (api) => {
+      await api['samples.load']({});
+      await api['settings.update']({ court: { name: '广东省深圳市南山区人民法院', code: '粤0305' } });
+      draft = await api['drafting.create']({ caseId: await caseIdOf(api, '民初9001号'), kind: 'judgment' });
+    });
   }, 120_000);
   afterAll(async () => {
-    rec.stop();
-    await tb.close();
+    await tb?.close();
   });
 
   it('streams a draft of 被告辩称 and replaces only that section', async () => {
     const { opId, requestId } = await tb.api['drafting.generateSection']({ draftId: draft.id, sectionId: 'defense' });
-    const done = await until<OpDonePayload>(rec, 'ops.done', (p) => p.opId === opId, 120_000);
+    const done = await until<OpDonePayload>(tb.rec, 'ops.done', (p) => p.opId === opId, 120_000);
     expect(done.status, JSON.stringify(done.error)).toBe('ok');
-    expect(rec.events.some((e) => e.name === 'llm.token' && (e.payload as { requestId: string }).requestId === requestId)).toBe(true);
+    expect(tb.rec.events.some((e) => e.name === 'llm.token' && (e.payload as { requestId: string }).requestId === requestId)).toBe(true);
     const after = await tb.api['drafting.get']({ draftId: draft.id });
     expect(after.version).toBe(draft.version + 1);
     const defense = after.sections.find((s) => s.id === 'defense')!;
@@ -45,7 +39,7 @@ describe.skipIf(!haveTinyModel)('AI drafting of one section (tiny random model)'
   it('cancels a generation and leaves the draft as it was', async () => {
     const { opId } = await tb.api['drafting.generateSection']({ draftId: draft.id, sectionId: 'findings' });
     await tb.api['ops.cancel']({ opId });
-    const done = await until<OpDonePayload>(rec, 'ops.done', (p) => p.opId === opId, 120_000);
+    const done = await until<OpDonePayload>(tb.rec, 'ops.done', (p) => p.opId === opId, 120_000);
     expect(done.status).toBe('cancelled');
     expect((await tb.api['drafting.get']({ draftId: draft.id })).version).toBe(draft.version);
   }, 150_000);

@@ -1,31 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../shared/contract/review';
-import { openTestBackend, type TestBackend } from '../helpers/backend';
-import { haveTinyModel, record, tinyModel, until, type OpDonePayload } from '../llm/helpers';
+import { openModelBackend, type ModelBackend } from '../helpers/model';
+import { haveTinyModel, until, type OpDonePayload } from '../llm/helpers';
 import { ANSWER, COMPLAINT, addDoc, loanCase } from './review-fixtures';
 
 // Random weights: this checks the pipeline (prompt, schema, verification, storage, cancel), not the prose.
 describe.skipIf(!haveTinyModel)('abstractive summary with a model (tiny random model)', () => {
-  let tb: TestBackend;
-  let rec: ReturnType<typeof record>;
+  let tb: ModelBackend;
   let caseId: string;
   beforeAll(async () => {
-    tb = await openTestBackend();
-    rec = record(tb);
-    caseId = (await loanCase(tb.api)).id;
-    await addDoc(tb.api, caseId, '民事起诉状.txt', COMPLAINT);
-    await addDoc(tb.api, caseId, '答辩状.txt', ANSWER);
-    const { opId } = await tb.api['llm.load']({ path: tinyModel, contextSize: 4096 });
-    expect((await until<OpDonePayload>(rec, 'ops.done', (p) => p.opId === opId)).status).toBe('ok');
+    tb = await openModelBackend(async (api) => {
+      caseId = (await loanCase(api)).id;
+      await addDoc(api, caseId, '民事起诉状.txt', COMPLAINT);
+      await addDoc(api, caseId, '答辩状.txt', ANSWER);
+    });
   }, 120_000);
   afterAll(async () => {
-    rec.stop();
-    await tb.close();
+    await tb?.close();
   });
 
   it('writes sentences that each cite a passage, checked and marked', async () => {
     const { opId } = await tb.api['review.summary.start']({ caseId, mode: 'abstractive' });
-    const done = await until<OpDonePayload>(rec, 'ops.done', (p) => p.opId === opId, 150_000);
+    const done = await until<OpDonePayload>(tb.rec, 'ops.done', (p) => p.opId === opId, 150_000);
     expect(done.status, JSON.stringify(done.error)).toBe('ok');
     const s = done.result as Summary;
     expect(s.method).toBe('abstractive');
