@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PartyRole, Procedure } from './cases';
 import { EpochMs, Id, IsoDate, NonEmpty, Text } from './common';
+import { HEARING_TYPES, OUTLINE_STAGES, SPEAKER_ROLES } from './hearingLabels';
+
+export { HEARING_TYPE_ZH, HEARING_TYPES, OUTLINE_STAGE_ZH, OUTLINE_STAGES, SPEAKER_ROLE_ZH, SPEAKER_ROLES } from './hearingLabels';
 
 /*
  * 庭审 (hearings): scheduling with conflict checks before saving, a calendar per judge and
@@ -8,16 +11,8 @@ import { EpochMs, Id, IsoDate, NonEmpty, Text } from './common';
  * and the transcript (庭审笔录) with optimistic versioning.
  */
 
-/** 开庭 / 证据交换 / 调解 / 询问. */
-export const HEARING_TYPES = ['trial', 'evidence_exchange', 'mediation', 'inquiry'] as const;
 export const HearingType = z.enum(HEARING_TYPES);
 export type HearingType = z.infer<typeof HearingType>;
-export const HEARING_TYPE_ZH: Readonly<Record<HearingType, string>> = {
-  trial: '开庭',
-  evidence_exchange: '证据交换',
-  mediation: '调解',
-  inquiry: '询问',
-};
 
 export const HearingStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export type HearingStatus = z.infer<typeof HearingStatus>;
@@ -244,17 +239,7 @@ export type NoticeData = z.infer<typeof NoticeData>;
 // Outline (庭审提纲)
 // ---------------------------------------------------------------------------------------------
 
-/** The order of a Chinese civil hearing: 法庭调查, 举证质证, 法庭辩论, 最后陈述, 调解意愿 (CPL arts. 141-145). */
-export const OUTLINE_STAGES = ['opening', 'investigation', 'evidence', 'debate', 'final_statement', 'mediation'] as const;
 export const OutlineStage = z.enum(OUTLINE_STAGES);
-export const OUTLINE_STAGE_ZH: Readonly<Record<(typeof OUTLINE_STAGES)[number], string>> = {
-  opening: '开庭准备',
-  investigation: '法庭调查',
-  evidence: '举证质证',
-  debate: '法庭辩论',
-  final_statement: '最后陈述',
-  mediation: '调解意愿',
-};
 
 export const OutlineTarget = z.enum(['court', 'plaintiff', 'defendant', 'third_party', 'all']);
 export const OutlineItem = z.object({
@@ -282,35 +267,7 @@ export type Outline = z.infer<typeof Outline>;
 // Transcript (庭审笔录)
 // ---------------------------------------------------------------------------------------------
 
-export const SPEAKER_ROLES = [
-  'presiding',
-  'judge',
-  'juror',
-  'clerk',
-  'plaintiff',
-  'defendant',
-  'third_party',
-  'agent',
-  'witness',
-  'expert',
-  'interpreter',
-  'other',
-] as const;
 export const SpeakerRole = z.enum(SPEAKER_ROLES);
-export const SPEAKER_ROLE_ZH: Readonly<Record<(typeof SPEAKER_ROLES)[number], string>> = {
-  presiding: '审判长',
-  judge: '审判员',
-  juror: '人民陪审员',
-  clerk: '书记员',
-  plaintiff: '原告',
-  defendant: '被告',
-  third_party: '第三人',
-  agent: '代理人',
-  witness: '证人',
-  expert: '鉴定人',
-  interpreter: '翻译人员',
-  other: '其他',
-};
 
 /** A turn's text: long answers happen, a pasted judgment should not (split it). */
 export const MAX_TURN_CHARS = 20_000;

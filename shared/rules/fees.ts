@@ -282,9 +282,35 @@ function schedule(amount: bigint, flat: { fen: bigint; upTo: bigint; label: stri
   return total;
 }
 
+/** arts. 13(1) and 14(1) both open with a flat 50 for amounts up to 10,000. */
+const FLAT_50_TO_10K = { fen: 5_000n, upTo: W, label: `≤ ${y(W)}` } as const;
+
 function propertySchedule(amount: bigint, steps: FeeStep[]): Q {
   if (amount <= 0n) return q(0n);
-  return schedule(amount, { fen: 5_000n, upTo: W, label: `≤ ${y(W)}` }, PROPERTY_TIERS, steps);
+  return schedule(amount, FLAT_50_TO_10K, PROPERTY_TIERS, steps);
+}
+
+/** A fixed fee (per case, per objection …), shown as one flat step. */
+function flatFee(fen: bigint, tier: string, steps: FeeStep[]): Q {
+  const fee = q(fen);
+  steps.push({ tier, base: y(0), rate: 'flat', amount: qToYuan(fee) });
+  return fee;
+}
+
+/** `1/den` of the property-case fee on `amount` (payment orders, bankruptcy). */
+function shareOfPropertyFee(amount: bigint, den: bigint, tier: string, steps: FeeStep[]): Q {
+  const base = propertySchedule(amount, steps);
+  const share = qMul(base, 1n, den);
+  steps.push({ tier, base: qToYuan(base), rate: `1/${den}`, amount: qToYuan(share) });
+  return share;
+}
+
+/** The fee, or `capFen` where the fee is above it (the cap shown as a step). */
+function capAt(fee: Q, capFen: bigint, steps: FeeStep[]): Q {
+  const cap = q(capFen);
+  if (qCmp(fee, cap) <= 0) return fee;
+  steps.push({ tier: 'cap', base: qToYuan(fee), rate: 'cap', amount: qToYuan(cap) });
+  return cap;
 }
 
 const ACCEPTANCE_KINDS: ReadonlySet<FeeKind> = new Set<FeeKind>([
@@ -340,8 +366,7 @@ export function computeFee(input: FeeInput, settings: FeeSettings = DEFAULT_FEE_
     case 'divorce': {
       // 诉讼费用交纳办法 art. 13(2)1: 50–300 per case; property above 200,000 at 0.5%
       articles.push(`${M} art. 13(2)1`);
-      full = q(BigInt(settings.divorceBase));
-      steps.push({ tier: 'per case (50–300, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(BigInt(settings.divorceBase), 'per case (50–300, provincial)', steps);
       full = qAdd(full, schedule(amount, null, DIVORCE_TIERS, steps));
       if (amount > 0n && amount <= 20n * W) notes.push(bi('财产总额不超过20万元，不另行交纳', 'Property ≤ 200,000: nothing extra'));
       break;
@@ -349,16 +374,14 @@ export function computeFee(input: FeeInput, settings: FeeSettings = DEFAULT_FEE_
     case 'personality': {
       // 诉讼费用交纳办法 art. 13(2)2: 100–500 per case; damages 50,000–100,000 at 1%, above at 0.5%
       articles.push(`${M} art. 13(2)2`);
-      full = q(BigInt(settings.personalityBase));
-      steps.push({ tier: 'per case (100–500, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(BigInt(settings.personalityBase), 'per case (100–500, provincial)', steps);
       full = qAdd(full, schedule(amount, null, PERSONALITY_TIERS, steps));
       break;
     }
     case 'other-non-property': {
       // 诉讼费用交纳办法 art. 13(2)3: 50–100 per case
       articles.push(`${M} art. 13(2)3`);
-      full = q(BigInt(settings.otherNonPropertyBase));
-      steps.push({ tier: 'per case (50–100, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(BigInt(settings.otherNonPropertyBase), 'per case (50–100, provincial)', steps);
       break;
     }
     case 'ip': {
@@ -368,16 +391,14 @@ export function computeFee(input: FeeInput, settings: FeeSettings = DEFAULT_FEE_
         full = propertySchedule(amount, steps);
         notes.push(bi('有争议金额，按财产案件标准交纳', 'Disputed amount: property schedule applies'));
       } else {
-        full = q(BigInt(settings.ipNoAmountBase));
-        steps.push({ tier: 'per case (500–1,000, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+        full = flatFee(BigInt(settings.ipNoAmountBase), 'per case (500–1,000, provincial)', steps);
       }
       break;
     }
     case 'labour': {
       // 诉讼费用交纳办法 art. 13(4): 10 per case
       articles.push(`${M} art. 13(4)`);
-      full = q(1_000n);
-      steps.push({ tier: 'per case', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(1_000n, 'per case', steps);
       notes.push(
         bi('追索劳动报酬的案件可以不预交案件受理费（第20条）', 'Claims for unpaid wages need not prepay the fee (art. 20)'),
       );
@@ -386,33 +407,29 @@ export function computeFee(input: FeeInput, settings: FeeSettings = DEFAULT_FEE_
     case 'administrative': {
       // 诉讼费用交纳办法 art. 13(5): trademark, patent, maritime 100; others 50
       articles.push(`${M} art. 13(5)`);
-      full = q(input.administrativeCategory === 'trademark-patent-maritime' ? 10_000n : 5_000n);
-      steps.push({ tier: 'per case', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(input.administrativeCategory === 'trademark-patent-maritime' ? 10_000n : 5_000n, 'per case', steps);
       break;
     }
     case 'jurisdiction-objection': {
       // 诉讼费用交纳办法 art. 13(6): failed objection, 50–100 per case
       articles.push(`${M} art. 13(6)`);
-      full = q(BigInt(settings.jurisdictionObjectionFee));
-      steps.push({ tier: 'per objection (50–100, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(BigInt(settings.jurisdictionObjectionFee), 'per objection (50–100, provincial)', steps);
       notes.push(bi('仅在管辖权异议不成立时交纳', 'Payable only when the objection fails'));
       break;
     }
     case 'special-procedure': {
       // 诉讼费用交纳办法 art. 8(1): no acceptance fee for special-procedure cases (incl. 司法确认)
       articles.push(`${M} art. 8(1)`);
-      full = q(0n);
-      steps.push({ tier: 'special procedure: no fee', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(0n, 'special procedure: no fee', steps);
       break;
     }
     case 'enforcement': {
       // 诉讼费用交纳办法 art. 14(1)
       articles.push(`${M} art. 14(1)`);
       if (hasAmount) {
-        full = schedule(amount, { fen: 5_000n, upTo: W, label: `≤ ${y(W)}` }, ENFORCEMENT_TIERS, steps);
+        full = schedule(amount, FLAT_50_TO_10K, ENFORCEMENT_TIERS, steps);
       } else {
-        full = q(BigInt(settings.enforcementNoAmountFee));
-        steps.push({ tier: 'no amount (50–500, provincial)', base: y(0), rate: 'flat', amount: qToYuan(full) });
+        full = flatFee(BigInt(settings.enforcementNoAmountFee), 'no amount (50–500, provincial)', steps);
       }
       notes.push(
         bi('申请执行费不预交，执行后由被执行人负担（第20条、第38条）', 'Not prepaid; paid after enforcement by the person enforced against (arts. 20, 38)'),
@@ -422,49 +439,32 @@ export function computeFee(input: FeeInput, settings: FeeSettings = DEFAULT_FEE_
     case 'preservation': {
       // 诉讼费用交纳办法 art. 14(2): 30 up to 1,000 or no amount; 1% to 100,000; 0.5% above; cap 5,000
       articles.push(`${M} art. 14(2)`);
-      full = schedule(amount, { fen: 3_000n, upTo: 100_000n, label: `≤ ${y(100_000)} or no amount` }, PRESERVATION_TIERS, steps);
-      const cap = q(500_000n);
-      if (qCmp(full, cap) > 0) {
-        steps.push({ tier: 'cap', base: qToYuan(full), rate: 'cap', amount: qToYuan(cap) });
-        full = cap;
-      }
+      const fee = schedule(amount, { fen: 3_000n, upTo: 100_000n, label: `≤ ${y(100_000)} or no amount` }, PRESERVATION_TIERS, steps);
+      full = capAt(fee, 500_000n, steps);
       break;
     }
     case 'payment-order': {
       // 诉讼费用交纳办法 art. 14(3): 1/3 of the property-case fee
       articles.push(`${M} art. 14(3)`, `${M} art. 13(1)`);
-      const a = requireAmount(input);
-      const base = propertySchedule(a, steps);
-      full = qMul(base, 1n, 3n);
-      steps.push({ tier: '1/3 of the property-case fee', base: qToYuan(base), rate: '1/3', amount: qToYuan(full) });
+      full = shareOfPropertyFee(requireAmount(input), 3n, '1/3 of the property-case fee', steps);
       break;
     }
     case 'public-summons': {
       // 诉讼费用交纳办法 art. 14(4): 100 per case
       articles.push(`${M} art. 14(4)`);
-      full = q(10_000n);
-      steps.push({ tier: 'per case', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(10_000n, 'per case', steps);
       break;
     }
     case 'arbitration-review': {
       // 诉讼费用交纳办法 art. 14(5): setting aside an award / validity of an arbitration agreement, 400
       articles.push(`${M} art. 14(5)`);
-      full = q(40_000n);
-      steps.push({ tier: 'per case', base: y(0), rate: 'flat', amount: qToYuan(full) });
+      full = flatFee(40_000n, 'per case', steps);
       break;
     }
     case 'bankruptcy': {
       // 诉讼费用交纳办法 art. 14(6): half the property schedule, at most 300,000
       articles.push(`${M} art. 14(6)`, `${M} art. 13(1)`);
-      const a = requireAmount(input);
-      const base = propertySchedule(a, steps);
-      full = qMul(base, 1n, 2n);
-      steps.push({ tier: 'half the property schedule', base: qToYuan(base), rate: '1/2', amount: qToYuan(full) });
-      const cap = q(30_000_000n);
-      if (qCmp(full, cap) > 0) {
-        steps.push({ tier: 'cap', base: qToYuan(full), rate: 'cap', amount: qToYuan(cap) });
-        full = cap;
-      }
+      full = capAt(shareOfPropertyFee(requireAmount(input), 2n, 'half the property schedule', steps), 30_000_000n, steps);
       break;
     }
   }

@@ -12,6 +12,7 @@ import type {
   Party,
   Procedure,
 } from '../../../../shared/contract/cases';
+import { assignments, columnNames, columnValues, placeholders, type Columns } from '../columns';
 import type { Db } from '../db';
 import { listDocuments } from './documents';
 
@@ -123,7 +124,8 @@ export function listCases(
   return { total, items: rows.map(toSummary) };
 }
 
-function toSummary(r: CaseRow): CaseSummary {
+/** The fields a list row and the full case share. */
+function caseHeading(r: CaseRow): Pick<CaseSummary, 'id' | 'caseNumber' | 'title' | 'causeOfAction' | 'procedure' | 'stage' | 'status' | 'filedOn' | 'judge'> {
   return {
     id: r.id,
     caseNumber: r.case_number,
@@ -134,6 +136,12 @@ function toSummary(r: CaseRow): CaseSummary {
     status: r.status,
     filedOn: r.filed_on,
     judge: r.judge,
+  };
+}
+
+function toSummary(r: CaseRow): CaseSummary {
+  return {
+    ...caseHeading(r),
     plaintiffs: JSON.parse(r.plaintiffs) as string[],
     defendants: JSON.parse(r.defendants) as string[],
     claimTotalFen: r.claim_total_fen,
@@ -170,15 +178,7 @@ export function getCase(db: Db, id: string): CaseDetail | null {
     .all(id) as Claim[];
   const documents: DocumentMeta[] = listDocuments(db, id);
   return {
-    id: r.id,
-    caseNumber: r.case_number,
-    title: r.title,
-    causeOfAction: r.cause_of_action,
-    procedure: r.procedure,
-    stage: r.stage,
-    status: r.status,
-    filedOn: r.filed_on,
-    judge: r.judge,
+    ...caseHeading(r),
     clerk: r.clerk,
     summary: r.summary,
     parties: partyRows.map((p) => ({
@@ -224,72 +224,47 @@ function derived(input: CaseInputParsed): {
   };
 }
 
+/** The case body: what both an insert and an update write (with what is derived from it). */
+function caseColumns(input: CaseInputParsed): Columns {
+  const d = derived(input);
+  const key = numberSortKey(input.caseNumber);
+  return [
+    ['case_number', input.caseNumber],
+    ['number_year', key.year],
+    ['number_seq', key.seq],
+    ['title', input.title],
+    ['cause_of_action', input.causeOfAction],
+    ['procedure', input.procedure],
+    ['stage', input.stage],
+    ['filed_on', input.filedOn],
+    ['judge', input.judge],
+    ['clerk', input.clerk],
+    ['summary', input.summary],
+    ['search_text', d.searchText],
+    ['plaintiffs', d.plaintiffs],
+    ['defendants', d.defendants],
+    ['claim_total_fen', d.claimTotal],
+  ];
+}
+
 /** Inserts a new case with its parties and claims. Call inside a transaction. */
 export function insertCase(db: Db, input: CaseInputParsed, now: number, sampleKey: string | null = null): string {
   const id = randomUUID();
-  const d = derived(input);
-  const key = numberSortKey(input.caseNumber);
+  const body = caseColumns(input);
   db.prepare(
-    `INSERT INTO cases (id, case_number, number_year, number_seq, title, cause_of_action, procedure, stage, status,
-       filed_on, judge, clerk, summary, search_text, plaintiffs, defendants, claim_total_fen, sample_key,
-       version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(
-    id,
-    input.caseNumber,
-    key.year,
-    key.seq,
-    input.title,
-    input.causeOfAction,
-    input.procedure,
-    input.stage,
-    input.filedOn,
-    input.judge,
-    input.clerk,
-    input.summary,
-    d.searchText,
-    d.plaintiffs,
-    d.defendants,
-    d.claimTotal,
-    sampleKey,
-    now,
-    now,
-  );
+    `INSERT INTO cases (id, ${columnNames(body)}, status, sample_key, version, created_at, updated_at)
+     VALUES (?, ${placeholders(body)}, 'active', ?, 1, ?, ?)`,
+  ).run(id, ...columnValues(body), sampleKey, now, now);
   writeChildren(db, id, input);
   return id;
 }
 
 /** Replaces the case body; returns false when `version` is stale (someone else saved first). */
 export function updateCase(db: Db, id: string, version: number, input: CaseInputParsed, now: number): boolean {
-  const d = derived(input);
-  const key = numberSortKey(input.caseNumber);
+  const body = caseColumns(input);
   const res = db
-    .prepare(
-      `UPDATE cases SET case_number = ?, number_year = ?, number_seq = ?, title = ?, cause_of_action = ?,
-         procedure = ?, stage = ?, filed_on = ?, judge = ?, clerk = ?, summary = ?, search_text = ?,
-         plaintiffs = ?, defendants = ?, claim_total_fen = ?, version = version + 1, updated_at = ?
-       WHERE id = ? AND version = ?`,
-    )
-    .run(
-      input.caseNumber,
-      key.year,
-      key.seq,
-      input.title,
-      input.causeOfAction,
-      input.procedure,
-      input.stage,
-      input.filedOn,
-      input.judge,
-      input.clerk,
-      input.summary,
-      d.searchText,
-      d.plaintiffs,
-      d.defendants,
-      d.claimTotal,
-      now,
-      id,
-      version,
-    );
+    .prepare(`UPDATE cases SET ${assignments(body)}, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`)
+    .run(...columnValues(body), now, id, version);
   if (res.changes === 0) return false;
   writeChildren(db, id, input);
   return true;

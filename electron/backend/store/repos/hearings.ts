@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ConflictKind, HearingStatus, HearingType, Outline, OutlineSection, Participant, Transcript } from '../../../../shared/contract/hearings';
+import { assignments, columnNames, columnValues, placeholders, type Columns } from '../columns';
 import type { Db } from '../db';
 
 type Section = z.infer<typeof OutlineSection>;
@@ -144,64 +145,44 @@ export interface HearingWrite {
   readonly by: string;
 }
 
+/** What both an insert and an update write; the case is set once, on insert. */
+function hearingColumns(h: HearingWrite): Columns {
+  return [
+    ['type', h.type],
+    ['date', h.date],
+    ['start_time', h.start],
+    ['end_time', h.end],
+    ['room', h.room],
+    ['presiding_judge', h.presidingJudge],
+    ['panel', JSON.stringify(h.panel)],
+    ['clerk', h.clerk],
+    ['participants', JSON.stringify(h.participants)],
+    ['public_hearing', h.publicHearing ? 1 : 0],
+    ['notice_served_on', h.noticeServedOn],
+    ['status', h.status],
+    ['notes', h.notes],
+    ['override', h.override === null ? null : JSON.stringify(h.override)],
+  ];
+}
+
 export function insertHearing(db: Db, id: string, h: HearingWrite): void {
+  const body = hearingColumns(h);
   db.prepare(
-    `INSERT INTO hearings (id, case_id, type, date, start_time, end_time, room, presiding_judge, panel, clerk, participants,
-       public_hearing, notice_served_on, status, notes, override, version, created_at, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(
-    id,
-    h.caseId,
-    h.type,
-    h.date,
-    h.start,
-    h.end,
-    h.room,
-    h.presidingJudge,
-    JSON.stringify(h.panel),
-    h.clerk,
-    JSON.stringify(h.participants),
-    h.publicHearing ? 1 : 0,
-    h.noticeServedOn,
-    h.status,
-    h.notes,
-    h.override === null ? null : JSON.stringify(h.override),
-    h.at,
-    h.at,
-    h.by,
-  );
+    `INSERT INTO hearings (id, case_id, ${columnNames(body)}, version, created_at, updated_at, updated_by)
+     VALUES (?, ?, ${placeholders(body)}, 1, ?, ?, ?)`,
+  ).run(id, h.caseId, ...columnValues(body), h.at, h.at, h.by);
 }
 
 /** false when `version` is stale. The case of a hearing never changes. */
 export function updateHearing(db: Db, id: string, version: number, h: HearingWrite): boolean {
+  const body = hearingColumns(h);
   return (
     db
       .prepare(
-        `UPDATE hearings SET type = ?, date = ?, start_time = ?, end_time = ?, room = ?, presiding_judge = ?, panel = ?, clerk = ?,
-           participants = ?, public_hearing = ?, notice_served_on = ?, status = ?, notes = ?, override = ?,
-           version = version + 1, updated_at = ?, updated_by = ?
+        `UPDATE hearings SET ${assignments(body)}, version = version + 1, updated_at = ?, updated_by = ?
          WHERE id = ? AND version = ?`,
       )
-      .run(
-        h.type,
-        h.date,
-        h.start,
-        h.end,
-        h.room,
-        h.presidingJudge,
-        JSON.stringify(h.panel),
-        h.clerk,
-        JSON.stringify(h.participants),
-        h.publicHearing ? 1 : 0,
-        h.noticeServedOn,
-        h.status,
-        h.notes,
-        h.override === null ? null : JSON.stringify(h.override),
-        h.at,
-        h.by,
-        id,
-        version,
-      ).changes > 0
+      .run(...columnValues(body), h.at, h.by, id, version).changes > 0
   );
 }
 

@@ -7,6 +7,7 @@ import type {
   TimelineProblem,
 } from '../../../../shared/contract/review';
 import type { z } from 'zod';
+import { assignments, columnNames, columnValues, placeholders, type Columns } from '../columns';
 import type { Db } from '../db';
 
 // ---------------------------------------------------------------------------------------------
@@ -129,58 +130,42 @@ export interface EvidenceWrite {
   readonly finding: EvidenceItem['finding'];
 }
 
+/** What both an insert and an update write; case, seq and origin are set on insert only. */
+function evidenceColumns(row: EvidenceWrite): Columns {
+  return [
+    ['submitted_by', row.submittedBy],
+    ['submitted_by_name', row.submittedByName],
+    ['name', row.name],
+    ['source', row.source],
+    ['purpose', row.purpose],
+    ['page_refs', row.pageRefs],
+    ['document_id', row.documentId],
+    ['cross_exam', JSON.stringify(row.crossExam)],
+    ['finding', JSON.stringify(row.finding)],
+  ];
+}
+
 export function insertEvidence(
   db: Db,
   row: EvidenceWrite & { id: string; caseId: string; seq: number; origin: EvidenceItem['origin']; at: number; by: string },
 ): void {
+  const body = evidenceColumns(row);
   db.prepare(
-    `INSERT INTO evidence_items (id, case_id, seq, submitted_by, submitted_by_name, name, source, purpose, page_refs,
-       document_id, cross_exam, finding, origin, version, created_at, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(
-    row.id,
-    row.caseId,
-    row.seq,
-    row.submittedBy,
-    row.submittedByName,
-    row.name,
-    row.source,
-    row.purpose,
-    row.pageRefs,
-    row.documentId,
-    JSON.stringify(row.crossExam),
-    JSON.stringify(row.finding),
-    row.origin === null ? null : JSON.stringify(row.origin),
-    row.at,
-    row.at,
-    row.by,
-  );
+    `INSERT INTO evidence_items (id, case_id, seq, ${columnNames(body)}, origin, version, created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ${placeholders(body)}, ?, 1, ?, ?, ?)`,
+  ).run(row.id, row.caseId, row.seq, ...columnValues(body), row.origin === null ? null : JSON.stringify(row.origin), row.at, row.at, row.by);
 }
 
 /** false when `version` is stale (or the item is gone). */
 export function updateEvidence(db: Db, id: string, version: number, row: EvidenceWrite & { at: number; by: string }): boolean {
+  const body = evidenceColumns(row);
   return (
     db
       .prepare(
-        `UPDATE evidence_items SET submitted_by = ?, submitted_by_name = ?, name = ?, source = ?, purpose = ?, page_refs = ?,
-           document_id = ?, cross_exam = ?, finding = ?, version = version + 1, updated_at = ?, updated_by = ?
+        `UPDATE evidence_items SET ${assignments(body)}, version = version + 1, updated_at = ?, updated_by = ?
          WHERE id = ? AND version = ?`,
       )
-      .run(
-        row.submittedBy,
-        row.submittedByName,
-        row.name,
-        row.source,
-        row.purpose,
-        row.pageRefs,
-        row.documentId,
-        JSON.stringify(row.crossExam),
-        JSON.stringify(row.finding),
-        row.at,
-        row.by,
-        id,
-        version,
-      ).changes > 0
+      .run(...columnValues(body), row.at, row.by, id, version).changes > 0
   );
 }
 

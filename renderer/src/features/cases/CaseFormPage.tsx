@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, Row, Select, Skeleton, Space } from 'antd';
 import type { FormInstance } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { AgentKind, CaseStage, PartyKind, PartyRole, Procedure, type CaseDetail } from '../../../../shared/contract/cases';
@@ -22,6 +22,30 @@ import {
 } from './caseFormModel';
 
 const COL = { xs: 24, md: 12, xl: 8 } as const;
+
+/** The bin at the end of an agent's or a claim's row. */
+function RemoveRowButton({ label, onClick, testId }: { label: string; onClick: () => void; testId?: string }) {
+  return (
+    <Col xs={4} md={1} style={{ paddingTop: 30 }}>
+      <Button type="text" danger icon={<DeleteOutlined />} aria-label={label} title={label} onClick={onClick} data-testid={testId} />
+    </Col>
+  );
+}
+
+/** Problems the server found that no form field can show. */
+function IssueList({ issues, style }: { issues: readonly ErrorIssue[]; style?: CSSProperties }) {
+  const { t } = useTranslation();
+  return (
+    <ul style={style}>
+      {issues.map((i) => (
+        <li key={`${i.path}:${i.message}`}>
+          {i.path ? `${i.path}: ` : ''}
+          {translateIssueMessage(t, i.message)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function AgentList({ partyIndex }: { partyIndex: number }) {
   const { t } = useTranslation();
@@ -61,16 +85,7 @@ function AgentList({ partyIndex }: { partyIndex: number }) {
                   <Input maxLength={40} />
                 </Form.Item>
               </Col>
-              <Col xs={4} md={1} style={{ paddingTop: 30 }}>
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('caseForm.removeAgent')}
-                  title={t('caseForm.removeAgent')}
-                  onClick={() => remove(field.name)}
-                />
-              </Col>
+              <RemoveRowButton label={t('caseForm.removeAgent')} onClick={() => remove(field.name)} />
             </Row>
           ))}
           <Button
@@ -228,14 +243,7 @@ function CaseForm({ existing, onReload }: { existing: CaseDetail | null; onReloa
               problem.unmapped.length > 0 ? (
                 <div>
                   {t('errors.otherIssues')}
-                  <ul style={{ margin: 0 }}>
-                    {problem.unmapped.map((i) => (
-                      <li key={`${i.path}:${i.message}`}>
-                        {i.path ? `${i.path}: ` : ''}
-                        {translateIssueMessage(t, i.message)}
-                      </li>
-                    ))}
-                  </ul>
+                  <IssueList issues={problem.unmapped} style={{ margin: 0 }} />
                 </div>
               ) : undefined
             }
@@ -245,16 +253,7 @@ function CaseForm({ existing, onReload }: { existing: CaseDetail | null; onReloa
       {problem?.kind === 'other' && (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={problem.error} />
-          {problem.unmapped.length > 0 && (
-            <ul>
-              {problem.unmapped.map((i) => (
-                <li key={`${i.path}:${i.message}`}>
-                  {i.path ? `${i.path}: ` : ''}
-                  {translateIssueMessage(t, i.message)}
-                </li>
-              ))}
-            </ul>
-          )}
+          {problem.unmapped.length > 0 && <IssueList issues={problem.unmapped} />}
         </div>
       )}
 
@@ -434,17 +433,11 @@ function CaseForm({ existing, onReload }: { existing: CaseDetail | null; onReloa
                           />
                         </Form.Item>
                       </Col>
-                      <Col xs={4} md={1} style={{ paddingTop: 30 }}>
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('caseForm.removeClaim')}
-                          title={t('caseForm.removeClaim')}
-                          onClick={() => remove(field.name)}
-                          data-testid={`claim-${field.name}-remove`}
-                        />
-                      </Col>
+                      <RemoveRowButton
+                        label={t('caseForm.removeClaim')}
+                        onClick={() => remove(field.name)}
+                        testId={`claim-${field.name}-remove`}
+                      />
                     </Row>
                   </li>
                 ))}

@@ -1,7 +1,7 @@
 import { CheckOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../../shared/contract/drafting';
+import { ProofreadRule, type Finding } from '../../../../shared/contract/drafting';
 import { ErrorAlert } from '../../ui/errors';
 
 export interface FindingItem {
@@ -21,23 +21,8 @@ export interface ProofreadResult {
 }
 
 const SEVERITY_COLOR: Record<Finding['severity'], string> = { error: 'red', warning: 'gold', info: 'blue' };
-const RULES = new Set([
-  'amount-capital',
-  'party-names',
-  'date-valid',
-  'date-order',
-  'case-number',
-  'fee-sentence',
-  'citation',
-  'item-numbering',
-  'placeholder',
-  'closing-date',
-  'late-payment-article',
-  'procedure-template',
-  'procedure-stated',
-  'tribunal',
-  'finality',
-]);
+// drafting.proofread.rule labels every rule of the contract; any other id is shown as it is.
+const RULES: ReadonlySet<string> = new Set(ProofreadRule.options);
 
 export function ProofreadPanel({
   result,

@@ -1,15 +1,33 @@
-/** Strings of the 庭审 tab, mounted under `hearings` in i18n/zh-CN.ts and i18n/en.ts. */
+import { HEARING_TYPE_ZH, OUTLINE_STAGE_ZH, SPEAKER_ROLE_ZH } from '../../../../shared/contract/hearingLabels';
+
+/**
+ * Phrases inserted into the transcript: a 庭审笔录 is written in Chinese whatever the UI language,
+ * so both tables carry these same sentences.
+ */
+const TRANSCRIPT_PHRASES = {
+  identity: '现在核对当事人及其他诉讼参加人的身份。',
+  discipline: '现在宣布法庭纪律：诉讼参与人和旁听人员应当遵守法庭规则，不得喧哗、吵闹，未经许可不得录音、录像和拍照。',
+  rights: '现在告知当事人的诉讼权利和义务。当事人有申请回避、提供证据、进行辩论、请求调解、自行和解的权利，有依法行使诉讼权利、遵守诉讼秩序、履行生效法律文书的义务。',
+  recusal: '当事人是否申请回避？',
+  investigation: '现在进行法庭调查。',
+  evidence: '现在进行举证质证。',
+  debate: '现在进行法庭辩论。',
+  final: '现在由各方当事人作最后陈述。',
+  mediation: '当事人是否愿意在法庭主持下进行调解？',
+  close: '今天的庭审到此结束，休庭。笔录请当事人阅后签名。',
+};
+
+/**
+ * Strings of the 庭审 tab, mounted under `hearings` in i18n/zh-CN.ts and i18n/en.ts. Hearing
+ * types, outline stages and speaker roles come from the contract's zh labels, which notices,
+ * outlines and transcripts print, so the screen cannot name them differently.
+ */
 export const zh = {
   title: '庭审安排',
   schedule: '安排庭审',
   empty: '本案尚未安排庭审。',
   emptyHint: '点击“安排庭审”，系统会在保存前检查审判人员、法庭、代理人是否冲突，以及通知期限、审限和节假日。',
-  type: {
-    trial: '开庭',
-    evidence_exchange: '证据交换',
-    mediation: '调解',
-    inquiry: '询问',
-  },
+  type: HEARING_TYPE_ZH,
   status: {
     scheduled: '已排期',
     held: '已开庭',
@@ -156,14 +174,7 @@ export const zh = {
       third_party: '第三人',
       all: '各方',
     },
-    stage: {
-      opening: '开庭准备',
-      investigation: '法庭调查',
-      evidence: '举证质证',
-      debate: '法庭辩论',
-      final_statement: '最后陈述',
-      mediation: '调解意愿',
-    },
+    stage: OUTLINE_STAGE_ZH,
     linkPoint: '焦点 {{label}}',
     linkElement: '要件 {{label}}',
     linkEvidence: '证据 {{label}}',
@@ -208,33 +219,9 @@ export const zh = {
     stamp: '记录时间',
     role: '身份',
     speakerName: '姓名',
-    phraseList: {
-      identity: '现在核对当事人及其他诉讼参加人的身份。',
-      discipline: '现在宣布法庭纪律：诉讼参与人和旁听人员应当遵守法庭规则，不得喧哗、吵闹，未经许可不得录音、录像和拍照。',
-      rights: '现在告知当事人的诉讼权利和义务。当事人有申请回避、提供证据、进行辩论、请求调解、自行和解的权利，有依法行使诉讼权利、遵守诉讼秩序、履行生效法律文书的义务。',
-      recusal: '当事人是否申请回避？',
-      investigation: '现在进行法庭调查。',
-      evidence: '现在进行举证质证。',
-      debate: '现在进行法庭辩论。',
-      final: '现在由各方当事人作最后陈述。',
-      mediation: '当事人是否愿意在法庭主持下进行调解？',
-      close: '今天的庭审到此结束，休庭。笔录请当事人阅后签名。',
-    },
+    phraseList: TRANSCRIPT_PHRASES,
   },
-  roles: {
-    presiding: '审判长',
-    judge: '审判员',
-    juror: '人民陪审员',
-    clerk: '书记员',
-    plaintiff: '原告',
-    defendant: '被告',
-    third_party: '第三人',
-    agent: '代理人',
-    witness: '证人',
-    expert: '鉴定人',
-    interpreter: '翻译人员',
-    other: '其他',
-  },
+  roles: SPEAKER_ROLE_ZH,
   kinds: {
     party: '当事人',
     agent: '代理人',
@@ -474,18 +461,7 @@ export const en: typeof zh = {
     stamp: 'Recorded at',
     role: 'Role',
     speakerName: 'Name',
-    phraseList: {
-      identity: '现在核对当事人及其他诉讼参加人的身份。',
-      discipline: '现在宣布法庭纪律：诉讼参与人和旁听人员应当遵守法庭规则，不得喧哗、吵闹，未经许可不得录音、录像和拍照。',
-      rights: '现在告知当事人的诉讼权利和义务。当事人有申请回避、提供证据、进行辩论、请求调解、自行和解的权利，有依法行使诉讼权利、遵守诉讼秩序、履行生效法律文书的义务。',
-      recusal: '当事人是否申请回避？',
-      investigation: '现在进行法庭调查。',
-      evidence: '现在进行举证质证。',
-      debate: '现在进行法庭辩论。',
-      final: '现在由各方当事人作最后陈述。',
-      mediation: '当事人是否愿意在法庭主持下进行调解？',
-      close: '今天的庭审到此结束，休庭。笔录请当事人阅后签名。',
-    },
+    phraseList: TRANSCRIPT_PHRASES,
   },
   roles: {
     presiding: 'Presiding judge',
