@@ -44,8 +44,13 @@ describe.skipIf(!chromiumPath)('E2E drafting: judgment from a sample case, edit,
 
     await page.getByTestId('draft-new').click();
     await page.getByTestId('draft-create-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '民事判决书（普通程序）' }).click();
+    // The sample case is under simplified procedure: its own judgment template is offered first, the
+    // ordinary one is marked and warns when picked (this test drafts it anyway, for the proofreader).
+    const options = page.locator('.ant-select-item-option');
+    await expect(options.first().textContent()).resolves.toBe('民事判决书（简易程序）');
+    await options.filter({ hasText: '民事判决书（普通程序）（不适用于本案程序）' }).click();
     await page.getByTestId('draft-create-description').waitFor();
+    await expect(page.getByTestId('draft-create-procedure-mismatch').textContent()).resolves.toContain('本案适用简易程序');
     await page.getByTestId('draft-create-submit').click();
     await page.getByTestId('draft-editor').waitFor();
     await expect(page.getByTestId('section-text-caseNumber').inputValue()).resolves.toBe(CASE_NUMBER);
