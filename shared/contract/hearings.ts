@@ -91,6 +91,8 @@ export const CONFLICT_KINDS = [
   'calendar-not-covered',
   'no-trial-limit',
   'case-closed',
+  'before-answer-period',
+  'before-evidence-period',
 ] as const;
 export const ConflictKind = z.enum(CONFLICT_KINDS);
 export type ConflictKind = z.infer<typeof ConflictKind>;

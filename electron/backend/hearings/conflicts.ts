@@ -42,6 +42,48 @@ export function noticeDeadline(c: CaseDetail, type: HearingDraftParsed['type'], 
   return { due: r.due, binding: !simplified };
 }
 
+const PERIODS = [
+  {
+    deadline: 'answer',
+    kind: 'before-answer-period',
+    zh: '答辩期',
+    en: 'answer period',
+    // The defendant answers, and objects to jurisdiction, within it (CPL arts. 128, 130).
+    rule: 'CPL arts. 128, 130',
+  },
+  {
+    deadline: 'evidence',
+    kind: 'before-evidence-period',
+    zh: '举证期限',
+    en: 'evidence period',
+    rule: 'Evidence Rules art. 51; CPL-Interp art. 99',
+  },
+] as const;
+
+/**
+ * A trial on or before the last day of the answer or evidence period cuts it short. The parties
+ * may agree to an earlier hearing (and in simplified procedure often do, CPL-Interp art. 266), so
+ * this only warns; a period already marked done (the answer came in early) does not count.
+ */
+function openPeriodsAt(ctx: BackendContext, c: CaseDetail, date: string): Array<Omit<Conflict, 'otherHearingId' | 'otherCaseNumber'>> {
+  const tracked = intakeRepo.listDeadlines(ctx.db, { caseId: c.id, includeDone: false });
+  const out: Array<Omit<Conflict, 'otherHearingId' | 'otherCaseNumber'>> = [];
+  for (const p of PERIODS) {
+    const d = tracked.find((x) => x.kind === p.deadline);
+    if (!d || date > d.due) continue;
+    const zhEstimate = d.estimated ? '（按预估送达日计算，登记实际送达后会重新核对）' : '';
+    const enEstimate = d.estimated ? ' (from the estimated service date; recording the actual service rechecks it)' : '';
+    out.push({
+      kind: p.kind,
+      severity: 'warning',
+      zh: `开庭日${date}未过${p.zh}（${d.due}届满）${zhEstimate}；除当事人同意提前开庭外，应待${p.zh}届满后开庭`,
+      en: `The hearing on ${date} falls within the ${p.en} (ends ${d.due})${enEstimate}; unless the parties agree to an earlier hearing, hold it after the period ends`,
+      rule: p.rule,
+    });
+  }
+  return out;
+}
+
 function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -128,6 +170,9 @@ export function checkDraft(
       en: `${draft.date} is after the trial limit expires (${limit})`,
       rule: c.procedure ? TRIAL_LIMIT_RULE[c.procedure] : 'CPL art. 152',
     });
+  }
+  if (draft.type === 'trial') {
+    for (const p of openPeriodsAt(ctx, c, draft.date)) push(p);
   }
   for (const p of participants) {
     if (p.missing) {

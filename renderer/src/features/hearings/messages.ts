@@ -243,6 +243,8 @@ export const zh = {
     'calendar-not-covered': '缺少节假日数据',
     'no-trial-limit': '无法核对审限',
     'case-closed': '案件已结案',
+    'before-answer-period': '答辩期未满',
+    'before-evidence-period': '举证期限未满',
   },
 };
 
@@ -498,5 +500,7 @@ export const en: typeof zh = {
     'calendar-not-covered': 'No holiday data',
     'no-trial-limit': 'Trial limit unknown',
     'case-closed': 'Case closed',
+    'before-answer-period': 'Answer period still running',
+    'before-evidence-period': 'Evidence period still running',
   },
 };
