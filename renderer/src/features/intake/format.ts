@@ -30,6 +30,24 @@ const LAW_NAMES_ZH: Readonly<Record<string, string>> = {
   'SPC property-service interpretation': '《物业服务纠纷解释》',
 };
 
+/**
+ * Laws the rules cite by their Chinese short title, in English for the English UI (the brief's
+ * names; the Chinese stays in brackets where the English is not an official title).
+ */
+const LAW_NAMES_EN: Readonly<Record<string, string>> = {
+  诉讼费用交纳办法: 'Fee Measures',
+  登记立案规定: 'SPC Case-Registration Provisions',
+  劳动争议调解仲裁法: 'Labour Dispute Mediation and Arbitration Law',
+  案号规定: 'SPC Case-Number Provisions',
+  劳动合同法: 'Labour Contract Law',
+  道路交通安全法: 'Road Traffic Safety Law',
+  特邀调解规定: 'SPC Invited-Mediation Provisions',
+  民法典: 'CC',
+  民诉解释: 'CPL-Interp',
+  刑诉法: 'Criminal Procedure Law',
+};
+const ZH_LAW_PATTERN = new RegExp(Object.keys(LAW_NAMES_EN).join('|'), 'g');
+
 function zhLaw(name: string): string {
   const known = LAW_NAMES_ZH[name];
   if (known) return known;
@@ -61,7 +79,8 @@ function zhArticle(token: string): string {
  * "CPL arts. 122(2), 124(2)"). A Chinese clerk reads them as 《诉讼费用交纳办法》第十三条第（一）项.
  */
 export function formatArticle(article: string, lang: Lang): string {
-  if (lang === 'en' || article.trim() === '') return article;
+  if (article.trim() === '') return article;
+  if (lang === 'en') return article.replace(ZH_LAW_PATTERN, (name) => LAW_NAMES_EN[name] ?? name);
   let lastLaw = '';
   return article
     .split(';')
