@@ -109,6 +109,34 @@ describe.skipIf(!chromiumPath)('E2E deadlines: record the actual service and ext
     await screenshot(page, 'deadlines-02-served');
   });
 
+  it('refuses moving the filing date after the recorded service, under 立案日期, and changes nothing', async () => {
+    const { page } = s;
+    const table = page.getByTestId('deadline-table');
+    const deadlinesBefore = await table.textContent();
+    const later = addDays(servedOn, 1);
+    await page.getByTestId('case-edit').click();
+    await page.getByTestId('case-form').waitFor();
+    await pickDate(page, 'filedOn', later);
+    await page.getByTestId('case-form-save').click();
+    // The backend's sentence (CPL art. 128) in the UI language, under the field it is about.
+    const filedOnItem = page.getByTestId('case-form').locator('.ant-form-item', { has: page.locator('#filedOn') });
+    const refusal = filedOnItem.locator('.ant-form-item-explain-error');
+    await refusal.filter({ hasText: `立案日期${later}晚于已登记的对端木建华的送达日期${servedOn}` }).waitFor();
+    await expect(refusal.textContent()).resolves.toContain('民事诉讼法第一百二十八条');
+    await expect(refusal.textContent()).resolves.not.toMatch(/case\.filedOn|filing date/);
+    await page.getByTestId('case-form-fix').waitFor();
+    // The previous step's "service recorded" toast would cover the field's label in the picture.
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 6000 }).catch(() => undefined);
+    await screenshot(page, 'deadlines-02b-edit-refused');
+
+    // Nothing changed: the stored filing date, and the deadlines computed from it.
+    await expect(rpc<{ filedOn: string | null }>('cases.get', { id: caseId })).resolves.toMatchObject({ filedOn });
+    await page.getByTestId('case-form-cancel').click();
+    await page.getByTestId('registration-result').waitFor();
+    await expect(table.textContent()).resolves.toBe(deadlinesBefore);
+    await expect(page.getByTestId('registration-result').textContent()).resolves.toContain(filedOn);
+  });
+
   it('extends the trial limit by one month with the president’s approval, and refuses a second month', async () => {
     const { page } = s;
     const check = checkExtension(

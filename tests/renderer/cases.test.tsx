@@ -184,4 +184,42 @@ describe('case form', () => {
     expect(backend.callsOf('cases.update')[1]).toMatchObject({ id, version: 2 });
     expect(await screen.findByTestId('case-workspace')).toBeTruthy();
   });
+
+  it('shows a refused edit of a registered case under 立案日期, in Chinese, with no field name or English', async () => {
+    const user = userEvent.setup();
+    const backend = seeded();
+    const id = [...backend.cases.keys()][0] ?? '';
+    // Shaped as cases.update refuses (electron/backend/cases/service.ts): the field first, English message, Chinese in details.zh.
+    const en = 'the filing date 2025-01-20 is after the recorded service on 李四 (2025-01-10); the complaint copy is served after filing (CPL art. 128): correct that service record first';
+    const zh = '立案日期2025-01-20晚于已登记的对李四的送达日期2025-01-10；起诉状副本应在立案后送达（民事诉讼法第一百二十八条），请先更正该送达记录';
+    backend.failNext('cases.update', new AppError('BAD_INPUT', `Invalid input: case.filedOn: ${en}`, { issues: [{ path: 'case.filedOn', message: en }], zh: `case.filedOn：${zh}` }));
+    renderApp(`/cases/${id}/edit`, backend);
+    await screen.findByTestId('case-form');
+    await user.click(screen.getByTestId('case-form-save'));
+
+    const filedOnItem = screen.getByTestId('case-filedOn').closest('.ant-form-item');
+    if (!(filedOnItem instanceof HTMLElement)) throw new Error('no 立案日期 item');
+    expect(await within(filedOnItem).findByText(zh)).toBeTruthy();
+    expect(within(screen.getByTestId('case-form-fix')).getByText('请修改标红的字段后再保存。')).toBeTruthy();
+    expect(screen.queryByText(/case\.filedOn|Invalid input/)).toBeNull();
+    expect(screen.queryByTestId('case-workspace')).toBeNull();
+  });
+
+  it('says the conversion refusal under the procedure in English', async () => {
+    const user = userEvent.setup();
+    const backend = seeded();
+    backend.settings.language = 'en';
+    const id = [...backend.cases.keys()][0] ?? '';
+    const en = 'the procedure was set by a conversion ruling (CPL arts. 169, 170) and is not changed by an edit';
+    const zh = '审理程序已由程序转换裁定确定（民事诉讼法第一百六十九条、第一百七十条），不能通过编辑案件更改';
+    backend.failNext('cases.update', new AppError('BAD_INPUT', `Invalid input: case.procedure: ${en}`, { issues: [{ path: 'case.procedure', message: en }], zh: `case.procedure：${zh}` }));
+    renderApp(`/cases/${id}/edit`, backend);
+    await screen.findByTestId('case-form');
+    await user.click(screen.getByTestId('case-form-save'));
+
+    const procedureItem = screen.getByTestId('case-procedure').closest('.ant-form-item');
+    if (!(procedureItem instanceof HTMLElement)) throw new Error('no procedure item');
+    expect(await within(procedureItem).findByText(en)).toBeTruthy();
+    expect(screen.queryByText(zh)).toBeNull();
+  });
 });

@@ -73,6 +73,32 @@ export function translateIssueMessage(t: TFunction, message: string): string {
 
 export type FieldPath = (string | number)[];
 
+/** The UI language as the refusal texts know it (i18n says 'zh-CN' or 'en'). */
+export type RefusalLang = 'zh' | 'en';
+
+/** Rule refusals name their field first ("case.filedOn: …", "months：…") for machines; the clerk needs only the sentence. */
+export function withoutFieldName(s: string): string {
+  return s.replace(/^[A-Za-z.]+[:：]\s*/, '');
+}
+
+/** The Chinese sentence a rule refusal carries beside its English message (the backend's `details.zh`). */
+function zhOf(err: unknown): string | null {
+  if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') return null;
+  const zh = err.details?.['zh'];
+  return typeof zh === 'string' ? zh : null;
+}
+
+/**
+ * The sentence of a BAD_INPUT refusal in the UI language: the backend's rule refusals (deadlines,
+ * service, a case edit the recorded facts contradict) say it in Chinese in `details.zh` and in English
+ * in the message. Null for any other error.
+ */
+export function refusalText(err: unknown, lang: RefusalLang): string | null {
+  if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') return null;
+  const zh = lang === 'zh' ? zhOf(err) : null;
+  return withoutFieldName(zh ?? err.message.replace(/^Invalid input:\s*/, ''));
+}
+
 export function issuesOf(err: unknown): readonly ErrorIssue[] {
   if (!(err instanceof AppError) || err.code !== 'BAD_INPUT') return [];
   const issues = err.details?.issues;
@@ -82,17 +108,23 @@ export function issuesOf(err: unknown): readonly ErrorIssue[] {
 /**
  * Puts BAD_INPUT issues onto the form fields they name. `mapPath` turns a backend path into a form
  * name path (or null when no field shows it); the issues no field can show are returned, so the caller
- * can list them instead of dropping them.
+ * can list them instead of dropping them. A rule refusal (one issue with a Chinese sentence beside it)
+ * is said in the UI language, under its field or in the returned list.
  */
 export function applyIssuesToForm(
   t: TFunction,
+  lang: RefusalLang,
   form: FormInstance,
   err: unknown,
   mapPath: (path: FieldPath) => FieldPath | null,
 ): { mapped: number; unmapped: ErrorIssue[] } {
   const unmapped: ErrorIssue[] = [];
   const fields = new Map<string, { name: FieldPath; errors: string[] }>();
-  for (const issue of issuesOf(err)) {
+  const issues = issuesOf(err);
+  // The zh sentence belongs to the refusal as a whole, so it can stand for an issue only when there is one.
+  const zh = issues.length === 1 ? zhOf(err) : null;
+  for (const raw of issues) {
+    const issue = zh === null ? raw : { path: raw.path, message: withoutFieldName(lang === 'zh' ? zh : raw.message) };
     const path: FieldPath = issue.path === '' ? [] : issue.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     const name = path.length > 0 ? mapPath(path) : null;
     if (!name) {

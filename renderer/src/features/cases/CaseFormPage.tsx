@@ -20,6 +20,7 @@ import {
   issuePathToField,
   type CaseFormValues,
 } from './caseFormModel';
+import { useLang } from '../intake/format';
 
 const COL = { xs: 24, md: 12, xl: 8 } as const;
 
@@ -160,6 +161,7 @@ interface FormProblem {
 
 function CaseForm({ existing, onReload }: { existing: CaseDetail | null; onReload?: () => Promise<CaseDetail | null> }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<CaseFormValues>();
@@ -183,7 +185,7 @@ function CaseForm({ existing, onReload }: { existing: CaseDetail | null; onReloa
     } catch (err) {
       const code = errorCode(err);
       if (code === 'BAD_INPUT') {
-        const { mapped, unmapped } = applyIssuesToForm(t, form, err, issuePathToField);
+        const { mapped, unmapped } = applyIssuesToForm(t, lang, form, err, issuePathToField);
         setProblem({ kind: mapped > 0 ? 'fields' : 'other', error: err, unmapped });
         const first = form.getFieldsError().find((f) => f.errors.length > 0);
         if (first) form.scrollToField(first.name);

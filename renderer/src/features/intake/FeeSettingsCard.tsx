@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FEE_RANGES, type FeeSettings } from '../../../../shared/rules/fees';
 import { applyIssuesToForm, ErrorAlert } from '../../ui/errors';
 import { useFeeSettings, useUpdateFeeSettings } from './hooks';
+import { useLang } from './format';
 
 type RangeKey = keyof typeof FEE_RANGES;
 
@@ -33,6 +34,7 @@ const toSettings = (v: FormValues): FeeSettings => ({
 /** 诉讼费设置: the province-set per-case amounts (within the statutory ranges) and the rounding rule. */
 export function FeeSettingsCard() {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = AntApp.useApp();
   const current = useFeeSettings();
   const update = useUpdateFeeSettings();
@@ -44,7 +46,7 @@ export function FeeSettingsCard() {
       void message.success(t('intake.feeSettings.saved'));
     } catch (err) {
       // The backend paths (divorceBase, rounding.mode) are the form names; the alert below shows the message too.
-      applyIssuesToForm(t, form, err, (path) => path);
+      applyIssuesToForm(t, lang, form, err, (path) => path);
     }
   };
 

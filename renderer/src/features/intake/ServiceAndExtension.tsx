@@ -5,7 +5,6 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../shared/contract/cases';
 import type { Registration } from '../../../../shared/contract/intake';
-import { AppError } from '../../../../shared/contract/result';
 import { addDays } from '../../../../shared/rules/dates';
 import { computeDeadline } from '../../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../../shared/rules/defaultCalendar';
@@ -13,7 +12,7 @@ import { RuleInputError } from '../../../../shared/rules/errors';
 import { activeExtensions, checkConversion, CONVERSION_TARGETS, conversionArticle, procedureAt } from '../../../../shared/rules/conversion';
 import { checkExtension, EXTENSION_RULES, type ExtensionAuthority, type TrialProcedure } from '../../../../shared/rules/extensions';
 import { SERVICE_METHODS, SERVICE_METHOD_RULES, serviceEffect, type ServiceMethod } from '../../../../shared/rules/service';
-import { ErrorAlert, issuesOf } from '../../ui/errors';
+import { ErrorAlert, issuesOf, refusalText, withoutFieldName } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { dayWithWeekday } from './FeeDeadlineViews';
 import { formatArticle, todayIso, useLang, type Lang } from './format';
@@ -43,13 +42,8 @@ function ruleConversions(registration: Registration) {
  * first ("servedOn: …", "months：…") for machines; the clerk only needs the sentence.
  */
 function ruleText(err: unknown, lang: Lang): string | null {
-  const strip = (s: string) => s.replace(/^[A-Za-z.]+[:：]\s*/, '');
-  if (err instanceof RuleInputError) return strip(lang === 'en' ? err.message : err.zh);
-  if (err instanceof AppError && err.code === 'BAD_INPUT') {
-    const zh = err.details?.['zh'];
-    return strip(lang === 'zh' && typeof zh === 'string' ? zh : err.message.replace(/^Invalid input:\s*/, ''));
-  }
-  return null;
+  if (err instanceof RuleInputError) return withoutFieldName(lang === 'en' ? err.message : err.zh);
+  return refusalText(err, lang);
 }
 
 /** The form field a refused input belongs to, with the sentence to show under it; null when no field shows it. */

@@ -5,6 +5,7 @@ import type { LlmSettings } from '../../../../shared/contract/llm';
 import { BrowseButton } from '../../ui/BrowseButton';
 import { applyIssuesToForm, ErrorAlert, errorCode } from '../../ui/errors';
 import { useLlmSettings, useModelList, useUpdateLlmSettings } from './hooks';
+import { useLang } from '../intake/format';
 
 /** Hosts with the Hugging Face layout; hf-mirror.com is the usual choice inside mainland China. */
 export const MIRRORS = ['https://huggingface.co', 'https://hf-mirror.com'];
@@ -19,6 +20,7 @@ interface Values {
 
 function SettingsForm({ settings, defaultDir }: { settings: LlmSettings; defaultDir: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateLlmSettings();
@@ -37,7 +39,7 @@ function SettingsForm({ settings, defaultDir }: { settings: LlmSettings; default
       void message.success(t('models.settings.saved'));
     } catch (err) {
       if (errorCode(err) === 'BAD_INPUT') {
-        const { mapped } = applyIssuesToForm(t, form, err, (path) => {
+        const { mapped } = applyIssuesToForm(t, lang, form, err, (path) => {
           const key = String(path[0]);
           return ['threads', 'contextSize', 'userModelsDir', 'mirrorBaseUrl'].includes(key) ? [key] : null;
         });

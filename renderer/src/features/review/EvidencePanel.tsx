@@ -15,6 +15,7 @@ import { docTitle } from './CaseFilePanel';
 import { safeFilename, toCsv } from './csv';
 import { reviewKeys, useCaseFile, useEvidence, useReviewMutation } from './hooks';
 import { useOpenReader } from './reader';
+import { useLang } from '../intake/format';
 
 const OPINIONS: readonly Opinion[] = ['admit', 'dispute', 'no-opinion'];
 const ASPECTS = ['authenticity', 'legality', 'relevance'] as const;
@@ -119,6 +120,7 @@ export function EvidenceDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<EvidenceFormValues>();
   const create = useReviewMutation('review.evidence.create');
@@ -145,7 +147,7 @@ export function EvidenceDrawer({
         onClose();
         return;
       }
-      const { unmapped } = applyIssuesToForm(t, form, err, (path) => {
+      const { unmapped } = applyIssuesToForm(t, lang, form, err, (path) => {
         if (path[0] !== 'item') return null;
         const [, field, index, sub] = path;
         if (field === 'crossExam' && typeof index === 'number') return ['crossExam', index, typeof sub === 'string' ? sub : 'partyId'];

@@ -9,6 +9,7 @@ import { applyIssuesToForm, ErrorAlert, errorCode, errorText } from '../../ui/er
 import { PageTitle } from '../../ui/EmptyState';
 import { FeeSettingsCard } from '../intake/FeeSettingsCard';
 import { formatBytes } from '../../ui/format';
+import { useLang } from '../intake/format';
 
 interface ProfileValues {
   userName: string;
@@ -24,6 +25,7 @@ const ISSUE_FIELDS: Record<string, keyof ProfileValues> = {
 
 function ProfileForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ProfileValues>();
   const update = useUpdateSettings();
@@ -36,7 +38,7 @@ function ProfileForm({ settings }: { settings: Settings }) {
       void message.success(t('settings.saved'));
     } catch (err) {
       if (errorCode(err) === 'BAD_INPUT') {
-        const { mapped } = applyIssuesToForm(t, form, err, (path) => {
+        const { mapped } = applyIssuesToForm(t, lang, form, err, (path) => {
           const field = ISSUE_FIELDS[path.join('.')];
           return field ? [field] : null;
         });
