@@ -60,6 +60,32 @@ describe('drafting service', () => {
     expect(right).toEqual([]);
   });
 
+  it('rulings carry an appeal notice exactly when they are appealable, and proofreading agrees', async () => {
+    const finality = async (draftId: string) => (await t.api['drafting.proofread']({ draftId })).findings.filter((f) => f.rule === 'finality');
+    const simplified = await sampleCase(t); // 简易程序
+    const dismissal = await t.api['drafting.create']({ caseId: simplified, kind: 'ruling_dismissal' });
+    expect(textOf(dismissal, 'appeal')).toContain('如不服本裁定，可以在裁定书送达之日起十日内');
+    await expect(finality(dismissal.id)).resolves.toEqual([]);
+    const withdrawal = await t.api['drafting.create']({ caseId: simplified, kind: 'ruling_withdrawal' });
+    await expect(finality(withdrawal.id)).resolves.toEqual([]);
+    // An appeal notice typed into a withdrawal ruling is flagged (CPL art. 157(2)).
+    const edited = await t.api['drafting.updateSection']({
+      draftId: withdrawal.id, version: withdrawal.version, sectionId: 'operative',
+      text: `${textOf(withdrawal, 'operative')}\n${textOf(dismissal, 'appeal')}`,
+    });
+    const flagged = await finality(edited.id);
+    expect(flagged.map((f) => [f.severity, f.sectionId])).toEqual([['error', 'operative']]);
+    expect(flagged[0]!.zh).toContain('第一百五十七条第一款第五项、第二款');
+
+    // Small claims: the dismissal and jurisdiction rulings take effect once made (CPL-Interp arts. 276, 277).
+    const small = await sampleCase(t, '9006');
+    for (const kind of ['ruling_dismissal', 'ruling_jurisdiction'] as const) {
+      const d = await t.api['drafting.create']({ caseId: small, kind });
+      expect(textOf(d, 'appeal')).not.toContain('上诉');
+      await expect(finality(d.id)).resolves.toEqual([]);
+    }
+  });
+
   it('drafts a simplified-procedure judgment deterministically from the case', async () => {
     const caseId = await sampleCase(t);
     const d = await t.api['drafting.create']({ caseId, kind: 'judgment_simplified' });

@@ -221,3 +221,112 @@ describe('proofreading against the case procedure (CPL arts. 40, 155, 163, 165, 
     expect(run([sec('appeal', '')], { procedure: 'small_claims', group: 'ruling' })).toEqual([]);
   });
 });
+
+describe('proofreading the finality of rulings (CPL arts. 157, 171; brief §3.7, §5.5, §5.7)', () => {
+  // Rulings as the templates draft them (resources/templates/ruling_*.json), trimmed to what the rule reads.
+  const RULING_APPEAL = '如不服本裁定，可以在裁定书送达之日起十日内，向本院递交上诉状，并按照对方当事人或者代表人的人数提出副本，上诉于广东省深圳市中级人民法院。';
+  const ruling = (operative: string, appeal: string) => [sec('operative', operative), sec('appeal', appeal)];
+  const asRuling = (procedure: ProofreadInput['procedure']): Partial<ProofreadInput> => ({ group: 'ruling', procedure, expectedFee: null });
+  const finality = (fs: Finding[]) => fs.filter((f) => f.rule === 'finality');
+
+  it('a withdrawal ruling takes effect on service: an appeal notice is an error', () => {
+    const f = finality(run(ruling('准许原告张明远撤诉。', RULING_APPEAL), asRuling('simplified')));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', sectionId: 'appeal', start: 0, end: RULING_APPEAL.length, suggestion: '' });
+    expect(f[0]!.zh).toContain('撤诉裁定不属于可以上诉的裁定');
+    expect(f[0]!.zh).toContain('《中华人民共和国民事诉讼法》第一百五十七条第一款第五项、第二款');
+    expect(f[0]!.en).toContain('CPL arts. 157(1)(5), 157(2)');
+    // As the template drafts it, with no notice: nothing to say; the same without a procedure on the case.
+    expect(finality(run(ruling('准许原告张明远撤诉。', ''), asRuling('simplified')))).toEqual([]);
+    expect(finality(run(ruling('准许原告张明远撤诉。', RULING_APPEAL), asRuling(null)))).toHaveLength(1);
+    // Suspending the action is not appealable either (art. 157(1)(6)).
+    expect(finality(run(ruling('本案中止诉讼。', RULING_APPEAL), asRuling('ordinary')))[0]!.zh).toContain('第一百五十七条第一款第六项');
+  });
+
+  it('a dismissal ruling needs the 10-day appeal notice, unless the case is a small claim', () => {
+    const missing = finality(run(ruling('驳回原告张明远的起诉。', ''), asRuling('ordinary')));
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'warning', sectionId: 'appeal', start: 0, end: 0 });
+    expect(missing[0]!.zh).toContain('驳回起诉裁定可以上诉');
+    expect(missing[0]!.zh).toContain('第一百五十七条第二款、第一百七十一条第二款');
+    expect(finality(run(ruling('驳回原告张明远的起诉。', RULING_APPEAL), asRuling('simplified')))).toEqual([]);
+    // A judgment's 15 days in a ruling: the period is pointed at.
+    const fifteen = RULING_APPEAL.replace('十日', '十五日');
+    const wrong = finality(run(ruling('驳回原告张明远的起诉。', fifteen), asRuling('ordinary')));
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]).toMatchObject({ severity: 'error', suggestion: '十' });
+    expect(fifteen.slice(wrong[0]!.start, wrong[0]!.end)).toBe('十五');
+    // Small claims: the ruling takes effect once made (CPL-Interp art. 277 of the 2022 text).
+    const small = finality(run(ruling('驳回原告张明远的起诉。', RULING_APPEAL), asRuling('small_claims')));
+    expect(small).toHaveLength(1);
+    expect(small[0]).toMatchObject({ severity: 'error', suggestion: '' });
+    expect(small[0]!.zh).toContain('一经作出即生效');
+    expect(small[0]!.zh).toContain('第二百七十七条');
+    expect(finality(run(ruling('驳回原告张明远的起诉。', ''), asRuling('small_claims')))).toEqual([]);
+    // Without a procedure on the case, whether it is a small claim is unknown: not checked.
+    expect(finality(run(ruling('驳回原告张明远的起诉。', ''), asRuling(null)))).toEqual([]);
+  });
+
+  it('jurisdiction-objection and non-admission rulings are appealable; an unrecognised ruling is left alone', () => {
+    expect(finality(run(ruling('驳回被告李清河对本案管辖权提出的异议。', RULING_APPEAL), asRuling('ordinary')))).toEqual([]);
+    const jur = finality(run(ruling('驳回被告李清河对本案管辖权提出的异议。', ''), asRuling('simplified')));
+    expect(jur[0]!.zh).toContain('管辖权异议裁定可以上诉');
+    expect(finality(run(ruling('驳回被告李清河对本案管辖权提出的异议。', RULING_APPEAL), asRuling('small_claims')))[0]!.zh).toContain('第二百七十六条');
+    // Non-admission comes before any procedure: appealable whatever the case says (CPL art. 126).
+    const na = finality(run(ruling('对原告张明远的起诉，本院不予受理。', ''), asRuling(null)));
+    expect(na[0]!.zh).toContain('第一百二十六条');
+    expect(finality(run(ruling('冻结被告李清河的银行存款100000元。', RULING_APPEAL), asRuling('ordinary')))).toEqual([]);
+  });
+});
+
+describe('procedure findings cite the CPL text in force on the document date (brief §0.3)', () => {
+  const FINAL = '本判决为终审判决。';
+  const finalInSimplified = (documentDate: string) => run([sec('appeal', FINAL)], { procedure: 'simplified', documentDate, filedOn: null })[0]!;
+
+  it('a draft dated from 2022-01-01 cites the 2021 numbering (kept in 2023)', () => {
+    const f = finalInSimplified('2022-01-01');
+    expect(f.zh).toContain('第一百五十五条第一款第四项、第一百六十五条、第一百七十一条');
+    expect(f.en).toContain('CPL arts. 155(1)(4), 165, 171');
+  });
+
+  it('a draft dated before 2022-01-01 cites the 2017 numbering', () => {
+    const f = finalInSimplified('2021-12-31');
+    expect(f.zh).toContain('《中华人民共和国民事诉讼法》第一百五十二条第一款第四项、第一百六十二条、第一百六十四条');
+    expect(f.zh).not.toContain('第一百七十一条');
+    expect(f.en).toContain('CPL arts. 152(1)(4), 162, 164');
+
+    const small = run([sec('appeal', '')], { procedure: 'small_claims', documentDate: '2021-06-01', filedOn: null })[0]!;
+    expect(small.zh).toContain('第一百六十二条');
+    const panel = run([sec('origin', '依法适用简易程序，依法组成合议庭，公开开庭进行了审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉。')], {
+      procedure: 'simplified',
+      documentDate: '2021-06-01',
+      filedOn: null,
+    });
+    expect(rules(panel)).toEqual(['tribunal']);
+    expect(panel[0]!.zh).toContain('第三十九条第二款、第一百六十条');
+    const template = run([sec('docName', '民事判决书', 'title')], { procedure: 'simplified', templateProcedures: ['ordinary'], documentDate: '2021-06-01', filedOn: null });
+    expect(template[0]!.zh).toContain('第三十九条第二款、第一百五十七条、第一百六十条');
+  });
+
+  it('words added in 2021 are cited with the date they took effect', () => {
+    const solo = run([sec('origin', '依法适用普通程序，由审判员王示审独任审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉。')], {
+      procedure: 'ordinary',
+      documentDate: '2021-06-01',
+      filedOn: null,
+    });
+    expect(solo[0]).toMatchObject({ rule: 'tribunal', severity: 'info' });
+    expect(solo[0]!.zh).toContain('第四十条第二款（2022年1月1日起施行）、第四十二条（2022年1月1日起施行）');
+    expect(solo[0]!.en).toContain('40(2) (in force from 2022-01-01)');
+  });
+
+  it('rulings: the 2017 numbering, and the CPL-Interp numbering before its 2022 revision', () => {
+    const RULING_APPEAL = '如不服本裁定，可以在裁定书送达之日起十日内上诉。';
+    const withdrawal = run([sec('operative', '准许原告张明远撤诉。'), sec('appeal', RULING_APPEAL)], { group: 'ruling', procedure: 'simplified', documentDate: '2021-06-01', filedOn: null, expectedFee: null });
+    expect(withdrawal[0]!.zh).toContain('第一百五十四条第一款第五项、第二款');
+    const small = (documentDate: string) =>
+      run([sec('operative', '驳回原告张明远的起诉。'), sec('appeal', RULING_APPEAL)], { group: 'ruling', procedure: 'small_claims', documentDate, filedOn: null, expectedFee: null })[0]!.zh;
+    expect(small('2022-04-09')).toContain('解释》第二百七十九条');
+    expect(small('2022-04-10')).toContain('解释》第二百七十七条');
+    expect(small('2021-06-01')).toContain('第一百六十二条');
+  });
+});

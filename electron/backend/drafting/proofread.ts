@@ -419,13 +419,114 @@ export function checkCitations(s: DraftSection, input: ProofreadInput, push: Pus
 
 // ---------------------------------------------------------------------------------------------
 // Procedure: template, stated procedure, composition of the tribunal and finality must fit the
-// procedure the case is tried under (brief §4.6, §5.2 rows 5, 14, 15; §5.9).
-// Article numbers are those of the CPL as amended in 2021 and kept by the 2023 amendment: art. 40
-// (composition), 42 (no single judge), 155 (judgment contents, signatures), 160 and 163 (simplified,
-// one judge), 165 (small claims, one instance), 171 (appeal).
+// procedure the case is tried under (brief §4.6, §5.2 rows 5, 14, 15; §5.9). The articles are
+// cited by the text in force on the document date (brief §0.3: key any citation by version date).
 // ---------------------------------------------------------------------------------------------
 
 const CPL = '《中华人民共和国民事诉讼法》';
+const CPL_INTERP = '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》';
+
+/**
+ * The CPL articles these findings cite, by their number in the 2021 text (kept by the 2023
+ * amendment, brief §0.2): 40 composition, 42 no single judge, 126 non-admission, 155 judgment
+ * contents and signatures, 157 rulings, 160 and 163 simplified, 165 small claims, 171 appeal.
+ */
+type CplArticle = 40 | 42 | 126 | 155 | 157 | 160 | 163 | 165 | 171;
+
+/**
+ * The same articles in the 2017 text (in force 2017-07-01 until 2022-01-01, as citations.json keys
+ * the late-payment clause). [U] all of them: neither the brief nor citations.json gives these
+ * numbers except art. 154 for art. 157 (citations.json cplRuling*, itself [U]); they follow the
+ * shift the brief does verify for the late-payment clause (253 → 260) and citations.json for arts.
+ * 119 → 122, 145 → 148. Null: the article was added in 2021.
+ */
+const CPL_2017: Readonly<Record<CplArticle, number | null>> = {
+  40: 39,
+  42: null,
+  126: 123,
+  155: 152,
+  157: 154,
+  160: 157,
+  163: 160,
+  165: 162,
+  171: 164,
+};
+
+/** Texts by the date they took effect, newest first; a document dated before all of them uses the oldest. */
+const CPL_TEXTS: ReadonlyArray<{ readonly from: string; readonly numbers: Readonly<Record<CplArticle, number | null>> | null }> = [
+  { from: '2022-01-01', numbers: null }, // the 2021 text; the 2023 text keeps arts. 1–190 (brief §0.2)
+  { from: '2017-07-01', numbers: CPL_2017 },
+];
+
+/**
+ * CPL-Interp articles on small-claims rulings that take effect once made: jurisdiction objection and
+ * dismissal. Arts. 276, 277 of the 2022 revision (in force 2022-04-10, brief §0.2), arts. 278, 279 of
+ * the 2020 revision (both checked in the LawRefBook copies the brief's [V] refers to; not in the brief
+ * itself); the 2015 text [U], taken to be as in 2020.
+ */
+const INTERP_SMALL_CLAIMS_RULINGS: ReadonlyArray<{ readonly from: string; readonly jurisdiction: number; readonly dismissal: number }> = [
+  { from: '2022-04-10', jurisdiction: 276, dismissal: 277 },
+  { from: '2015-02-04', jurisdiction: 278, dismissal: 279 },
+];
+
+function inForce<T extends { readonly from: string }>(texts: readonly T[], date: string): T {
+  return texts.find((t) => t.from <= date) ?? texts[texts.length - 1]!;
+}
+
+/**
+ * An article reference: the article (2021 numbering), optionally its paragraph and item, and whether
+ * the words cited were added in 2021 to an article that existed before.
+ */
+type Ref = readonly [article: CplArticle, paragraph?: number, item?: number, addedIn2021?: true];
+
+/**
+ * Art. 40(2), second sentence: a single judge under ordinary procedure. Added by the 2021 amendment
+ * [U: from the 2017 text, not in the brief]; art. 39(2) of the 2017 text names simplified procedure only.
+ */
+const ORDINARY_SOLO: Ref = [40, 2, undefined, true];
+
+/** Formats CPL references for a document date in both languages. */
+interface Cite {
+  /** 《中华人民共和国民事诉讼法》第四十条第二款、第一百六十三条 */
+  readonly zh: (...refs: Ref[]) => string;
+  /** 第四十条第二款, without the law's name (for a reference inside a sentence that names it). */
+  readonly zhBare: (...refs: Ref[]) => string;
+  /** CPL arts. 40(2), 163 */
+  readonly en: (...refs: Ref[]) => string;
+}
+
+function citeFor(documentDate: string): Cite {
+  const numbers = inForce(CPL_TEXTS, documentDate).numbers;
+  // Words added in 2021 are cited with the date they took effect, so a reader of an older draft sees why.
+  const num = ([a, , , added]: Ref): { n: number; added: boolean } => {
+    if (numbers === null) return { n: a, added: false };
+    const n = numbers[a];
+    return n === null || added === true ? { n: a, added: true } : { n, added: false };
+  };
+  const ADDED_ZH = '（2022年1月1日起施行）';
+  // 第一百五十七条第一款第五项、第二款: a paragraph of the article just named does not repeat the article.
+  const zhBare = (...refs: Ref[]): string =>
+    refs
+      .map((ref, k) => {
+        const [, p, i] = ref;
+        const { n, added } = num(ref);
+        const prev = k > 0 ? num(refs[k - 1]!) : null;
+        const sameArticle = prev !== null && prev.n === n && !prev.added && !added && p !== undefined;
+        return `${sameArticle ? '' : `第${toChineseInteger(n)}条`}${p ? `第${toChineseInteger(p)}款` : ''}${i ? `第${toChineseInteger(i)}项` : ''}${added ? ADDED_ZH : ''}`;
+      })
+      .join('、');
+  const enOne = (ref: Ref): string => {
+    const [, p, i] = ref;
+    const { n, added } = num(ref);
+    return `${n}${p ? `(${p})` : ''}${i ? `(${i})` : ''}${added ? ' (in force from 2022-01-01)' : ''}`;
+  };
+  return {
+    zh: (...refs) => `${CPL}${zhBare(...refs)}`,
+    zhBare,
+    en: (...refs) => `CPL art${refs.length > 1 ? 's' : ''}. ${refs.map(enOne).join(', ')}`,
+  };
+}
+
 /** The names the origin paragraph uses (fill.ts writes them), so a suggestion reads like the template. */
 const PROCEDURE_ZH: Readonly<Record<Procedure, string>> = PROCEDURE_NAME;
 const PROCEDURE_EN: Readonly<Record<Procedure, string>> = {
@@ -433,17 +534,22 @@ const PROCEDURE_EN: Readonly<Record<Procedure, string>> = {
   simplified: 'simplified procedure',
   small_claims: 'small-claims procedure',
 };
+
 /** What each procedure requires of a document, with its articles, as the findings quote it. */
-const PROCEDURE_RULE_ZH: Readonly<Record<Procedure, string>> = {
-  ordinary: `普通程序案件由合议庭审理（仅符合第四十条第二款条件的可由审判员一人独任审理），判决可以上诉（${CPL}第四十条、第一百七十一条）`,
-  simplified: `简易程序案件由审判员一人独任审理（${CPL}第四十条第二款、第一百六十条、第一百六十三条）`,
-  small_claims: `小额诉讼案件由审判员一人独任审理，实行一审终审（${CPL}第一百六十三条、第一百六十五条）`,
-};
-const PROCEDURE_RULE_EN: Readonly<Record<Procedure, string>> = {
-  ordinary: 'ordinary-procedure cases are tried by a collegial panel (a single judge only under art. 40(2)) and the judgment is appealable (CPL arts. 40, 171)',
-  simplified: 'simplified-procedure cases are tried by a single judge (CPL arts. 40(2), 160, 163)',
-  small_claims: 'small-claims cases are tried by a single judge and decided in one instance (CPL arts. 163, 165)',
-};
+function procedureRule(procedure: Procedure, cite: Cite, lang: 'zh' | 'en'): string {
+  switch (procedure) {
+    case 'ordinary':
+      return lang === 'zh'
+        ? `普通程序案件由合议庭审理（仅符合${cite.zhBare(ORDINARY_SOLO)}条件的可由审判员一人独任审理），判决可以上诉（${cite.zh([40], [171])}）`
+        : `ordinary-procedure cases are tried by a collegial panel (a single judge only under ${cite.en(ORDINARY_SOLO)}) and the judgment is appealable (${cite.en([40], [171])})`;
+    case 'simplified':
+      return lang === 'zh' ? `简易程序案件由审判员一人独任审理（${cite.zh([40, 2], [160], [163])}）` : `simplified-procedure cases are tried by a single judge (${cite.en([40, 2], [160], [163])})`;
+    case 'small_claims':
+      return lang === 'zh'
+        ? `小额诉讼案件由审判员一人独任审理，实行一审终审（${cite.zh([163], [165])}）`
+        : `small-claims cases are tried by a single judge and decided in one instance (${cite.en([163], [165])})`;
+  }
+}
 
 function procedureList(ps: readonly Procedure[], lang: 'zh' | 'en'): string {
   return ps.map((p) => (lang === 'zh' ? PROCEDURE_ZH[p] : PROCEDURE_EN[p])).join(lang === 'zh' ? '、' : ' or ');
@@ -455,14 +561,15 @@ export function checkTemplateProcedure(input: ProofreadInput, push: Push): void 
   if (!procedure || !templateProcedures || templateProcedures.includes(procedure)) return;
   const at = input.sections.find((s) => s.id === 'docName') ?? input.sections[0];
   if (!at) return;
+  const cite = citeFor(input.documentDate);
   push({
     rule: 'procedure-template',
     severity: 'error',
     sectionId: at.id,
     start: 0,
     end: at.text.length,
-    zh: `本案适用${PROCEDURE_ZH[procedure]}，但本文书使用的是${procedureList(templateProcedures, 'zh')}的模板；${PROCEDURE_RULE_ZH[procedure]}。请改用${PROCEDURE_ZH[procedure]}的模板重新起草。`,
-    en: `This case is tried under the ${PROCEDURE_EN[procedure]}, but the document uses a template for the ${procedureList(templateProcedures, 'en')}; ${PROCEDURE_RULE_EN[procedure]}. Draft it again from the matching template.`,
+    zh: `本案适用${PROCEDURE_ZH[procedure]}，但本文书使用的是${procedureList(templateProcedures, 'zh')}的模板；${procedureRule(procedure, cite, 'zh')}。请改用${PROCEDURE_ZH[procedure]}的模板重新起草。`,
+    en: `This case is tried under the ${PROCEDURE_EN[procedure]}, but the document uses a template for the ${procedureList(templateProcedures, 'en')}; ${procedureRule(procedure, cite, 'en')}. Draft it again from the matching template.`,
   });
 }
 
@@ -489,7 +596,7 @@ export function checkStatedProcedure(s: DraftSection, input: ProofreadInput, pus
       sectionId: s.id,
       start,
       end: start + words.length,
-      zh: `文中写明适用${PROCEDURE_ZH[stated]}，但本案适用${PROCEDURE_ZH[procedure]}；${PROCEDURE_RULE_ZH[procedure]}`,
+      zh: `文中写明适用${PROCEDURE_ZH[stated]}，但本案适用${PROCEDURE_ZH[procedure]}；${procedureRule(procedure, citeFor(input.documentDate), 'zh')}`,
       en: `The text says the case was tried under the ${PROCEDURE_EN[stated]}, but it is under the ${PROCEDURE_EN[procedure]}`,
       suggestion: PROCEDURE_ZH[procedure],
     });
@@ -540,6 +647,7 @@ function signatureJudges(text: string): SignatureLine[] {
 export function checkTribunal(input: ProofreadInput, push: Push): void {
   const procedure = input.procedure;
   if (!procedure || input.group === 'notice') return;
+  const cite = citeFor(input.documentDate);
   const body = input.sections.filter((s) => s.layout === 'body' || s.layout === 'plain');
   const panel = firstMatch(body, STATED_PANEL);
   const solo = firstMatch(body, STATED_SOLO);
@@ -557,8 +665,8 @@ export function checkTribunal(input: ProofreadInput, push: Push): void {
         sectionId: panel.section.id,
         start: panel.start,
         end: panel.end,
-        zh: `${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，不组成合议庭（${CPL}第四十条第二款、第一百六十三条）`,
-        en: `A ${PROCEDURE_EN[procedure]} case is tried by a single judge, not a collegial panel (CPL arts. 40(2), 163)`,
+        zh: `${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，不组成合议庭（${cite.zh([40, 2], [163])}）`,
+        en: `A ${PROCEDURE_EN[procedure]} case is tried by a single judge, not a collegial panel (${cite.en([40, 2], [163])})`,
       });
     }
     if (closing && signsAsPanel) {
@@ -569,8 +677,8 @@ export function checkTribunal(input: ProofreadInput, push: Push): void {
         sectionId: closing.id,
         start: first.start,
         end: first.end,
-        zh: `落款列有合议庭成员，但${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，落款只署审判员一人（${CPL}第四十条第二款、第一百六十三条）`,
-        en: `The signature block lists a collegial panel, but a ${PROCEDURE_EN[procedure]} case is tried and signed by a single judge (CPL arts. 40(2), 163)`,
+        zh: `落款列有合议庭成员，但${PROCEDURE_ZH[procedure]}案件由审判员一人独任审理，落款只署审判员一人（${cite.zh([40, 2], [163])}）`,
+        en: `The signature block lists a collegial panel, but a ${PROCEDURE_EN[procedure]} case is tried and signed by a single judge (${cite.en([40, 2], [163])})`,
       });
     }
     return;
@@ -583,8 +691,8 @@ export function checkTribunal(input: ProofreadInput, push: Push): void {
       sectionId: closing.id,
       start: judges[0]!.start,
       end: judges[0]!.end,
-      zh: `文中写明组成合议庭，落款却只有审判员一人；合议庭成员均应署名（${CPL}第四十条第一款、第一百五十五条第二款）`,
-      en: 'The text says a collegial panel tried the case, but only one judge signs; every member signs (CPL arts. 40(1), 155)',
+      zh: `文中写明组成合议庭，落款却只有审判员一人；合议庭成员均应署名（${cite.zh([40, 1], [155, 2])}）`,
+      en: `The text says a collegial panel tried the case, but only one judge signs; every member signs (${cite.en([40, 1], [155, 2])})`,
     });
   } else if (solo && closing && signsAsPanel) {
     const first = panelSigners[0] ?? judges[1]!;
@@ -594,8 +702,8 @@ export function checkTribunal(input: ProofreadInput, push: Push): void {
       sectionId: closing.id,
       start: first.start,
       end: first.end,
-      zh: `文中写明由审判员一人独任审理，落款却列有合议庭成员（${CPL}第四十条第二款、第一百五十五条第二款）`,
-      en: 'The text says a single judge tried the case, but the signature block lists a collegial panel (CPL arts. 40(2), 155)',
+      zh: `文中写明由审判员一人独任审理，落款却列有合议庭成员（${cite.zh(ORDINARY_SOLO, [155, 2])}）`,
+      en: `The text says a single judge tried the case, but the signature block lists a collegial panel (${cite.en(ORDINARY_SOLO, [155, 2])})`,
     });
   } else if (input.group === 'judgment' && (solo || (closing && signsAlone))) {
     // Judgments only: the ruling and mediation templates sign with one judge whatever the procedure,
@@ -607,8 +715,8 @@ export function checkTribunal(input: ProofreadInput, push: Push): void {
       sectionId: where.id,
       start: where.start,
       end: where.end,
-      zh: `普通程序由审判员一人独任审理，限于基本事实清楚、权利义务关系明确的案件，且不得属于第四十二条所列情形（${CPL}第四十条第二款、第四十二条）；请确认本案符合`,
-      en: 'A single judge may try an ordinary-procedure case only when its basic facts are clear and it is not a case listed in CPL art. 42 (CPL arts. 40(2), 42); confirm this case qualifies',
+      zh: `普通程序由审判员一人独任审理，限于基本事实清楚、权利义务关系明确的案件，且不得属于${cite.zhBare([42])}所列情形（${cite.zh(ORDINARY_SOLO, [42])}）；请确认本案符合`,
+      en: `A single judge may try an ordinary-procedure case only when its basic facts are clear and it is not a case listed in ${cite.en([42])} (${cite.en(ORDINARY_SOLO, [42])}); confirm this case qualifies`,
     });
   }
 }
@@ -620,10 +728,16 @@ const FINAL_SENTENCE = '本判决为终审判决。';
 /**
  * A small-claims judgment is final and says so instead of the appeal notice (CPL art. 165; brief
  * §5.9); any other first-instance judgment names the appeal period and court (CPL arts. 155, 171).
+ * Rulings: see checkRulingFinality.
  */
 export function checkFinality(input: ProofreadInput, push: Push): void {
   const procedure = input.procedure;
+  if (input.group === 'ruling') {
+    checkRulingFinality(input, push);
+    return;
+  }
   if (!procedure || input.group !== 'judgment') return;
+  const cite = citeFor(input.documentDate);
   const body = input.sections.filter((s) => s.layout === 'body' && s.text !== '');
   const appeal = firstMatch(body, APPEAL_NOTICE);
   const final = firstMatch(body, FINAL);
@@ -637,8 +751,8 @@ export function checkFinality(input: ProofreadInput, push: Push): void {
         sectionId: appeal.section.id,
         start: appeal.start,
         end: appeal.end,
-        zh: `小额诉讼实行一审终审，判决不得上诉：应删去上诉权告知，写明“${FINAL_SENTENCE}”（${CPL}第一百六十五条）`,
-        en: 'Small-claims judgments are final at first instance: replace the appeal notice with 本判决为终审判决。 (CPL art. 165)',
+        zh: `小额诉讼实行一审终审，判决不得上诉：应删去上诉权告知，写明“${FINAL_SENTENCE}”（${cite.zh([165])}）`,
+        en: `Small-claims judgments are final at first instance: replace the appeal notice with 本判决为终审判决。 (${cite.en([165])})`,
         suggestion: final ? '' : FINAL_SENTENCE,
       });
     } else if (!final && tail) {
@@ -648,8 +762,8 @@ export function checkFinality(input: ProofreadInput, push: Push): void {
         sectionId: tail.id,
         start: tail.text.length,
         end: tail.text.length,
-        zh: `小额诉讼判决应写明“${FINAL_SENTENCE}”（一审终审，${CPL}第一百六十五条）`,
-        en: 'A small-claims judgment must state that it is final (本判决为终审判决。, CPL art. 165)',
+        zh: `小额诉讼判决应写明“${FINAL_SENTENCE}”（一审终审，${cite.zh([165])}）`,
+        en: `A small-claims judgment must state that it is final (本判决为终审判决。, ${cite.en([165])})`,
         suggestion: FINAL_SENTENCE,
       });
     }
@@ -662,8 +776,8 @@ export function checkFinality(input: ProofreadInput, push: Push): void {
       sectionId: final.section.id,
       start: final.start,
       end: final.end,
-      zh: `只有小额诉讼判决一审终审；适用${PROCEDURE_ZH[procedure]}的一审判决可以上诉，应写明上诉期间和上诉法院（${CPL}第一百五十五条第一款第四项、第一百六十五条、第一百七十一条）`,
-      en: `Only small-claims judgments are final at first instance; a ${PROCEDURE_EN[procedure]} judgment is appealable and names the appeal period and court (CPL arts. 155, 165, 171)`,
+      zh: `只有小额诉讼判决一审终审；适用${PROCEDURE_ZH[procedure]}的一审判决可以上诉，应写明上诉期间和上诉法院（${cite.zh([155, 1, 4], [165], [171])}）`,
+      en: `Only small-claims judgments are final at first instance; a ${PROCEDURE_EN[procedure]} judgment is appealable and names the appeal period and court (${cite.en([155, 1, 4], [165], [171])})`,
     });
   } else if (!appeal && tail) {
     push({
@@ -672,8 +786,136 @@ export function checkFinality(input: ProofreadInput, push: Push): void {
       sectionId: tail.id,
       start: tail.text.length,
       end: tail.text.length,
-      zh: `缺少上诉权告知：判决书应写明上诉期间和上诉的法院（${CPL}第一百五十五条第一款第四项、第一百七十一条）`,
-      en: 'The appeal notice is missing: a judgment names the appeal period and the appeal court (CPL arts. 155, 171)',
+      zh: `缺少上诉权告知：判决书应写明上诉期间和上诉的法院（${cite.zh([155, 1, 4], [171])}）`,
+      en: `The appeal notice is missing: a judgment names the appeal period and the appeal court (${cite.en([155, 1, 4], [171])})`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rulings: only non-admission, jurisdiction-objection and dismissal rulings may be appealed, within
+// 10 days of service (CPL art. 157 para. 2, art. 171 para. 2; brief §3.7, §5.5, §5.7); every other
+// ruling takes effect on service and carries no appeal notice.
+// ---------------------------------------------------------------------------------------------
+
+type RulingMatter = 'non-admission' | 'jurisdiction' | 'dismissal' | 'withdrawal' | 'suspension' | 'correction';
+
+interface RulingKind {
+  readonly matter: RulingMatter;
+  /** How the 裁定主文 says it (the ruling templates' wording and its usual variants). */
+  readonly operative: RegExp;
+  /** The item of CPL art. 157 para. 1. */
+  readonly item: number;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * In this order: a jurisdiction ruling may 驳回 the objection without being a dismissal, and a
+ * non-admission ruling names the 起诉 it does not accept. A ruling whose operative part matches none
+ * of these (preservation, enforcement, …) is not checked: its remedy is not an appeal either, but
+ * reconsideration or nothing, and naming the right one needs more than its wording.
+ */
+const RULING_KINDS: readonly RulingKind[] = [
+  { matter: 'jurisdiction', operative: /管辖权[^。；]*异议|异议[^。；]*成立|移送[^。；]*人民法院/, item: 2, zh: '管辖权异议裁定', en: 'a ruling on a jurisdiction objection' },
+  { matter: 'non-admission', operative: /不予受理/, item: 1, zh: '不予受理裁定', en: 'a non-admission ruling' },
+  { matter: 'dismissal', operative: /驳回[^。；]*起诉/, item: 3, zh: '驳回起诉裁定', en: 'a ruling dismissing the complaint' },
+  { matter: 'withdrawal', operative: /撤诉|撤回起诉/, item: 5, zh: '撤诉裁定', en: 'a ruling on withdrawal' },
+  { matter: 'suspension', operative: /(?:中止|终结)[^。；]*诉讼/, item: 6, zh: '中止或者终结诉讼的裁定', en: 'a ruling suspending or terminating the action' },
+  { matter: 'correction', operative: /笔误/, item: 7, zh: '补正笔误的裁定', en: 'a ruling correcting a clerical error' },
+];
+
+const APPEALABLE_RULINGS: ReadonlySet<RulingMatter> = new Set(['non-admission', 'jurisdiction', 'dismissal']);
+const RULING_APPEAL_NOTICE = /如不服本(?:裁定|判决)[^。]*?上诉[^。]*。?/;
+const RULING_PERIOD = /([一二三四五六七八九十]+|\d+)日内/;
+
+function rulingKindOf(sections: readonly DraftSection[]): RulingKind | null {
+  const operative = sections.find((s) => s.id === 'operative')?.text ?? '';
+  if (operative.trim() === '') return null;
+  return RULING_KINDS.find((k) => k.operative.test(operative)) ?? null;
+}
+
+/**
+ * Whether a ruling may be appealed, and the articles that say so. Small-claims jurisdiction and
+ * dismissal rulings take effect once made (CPL-Interp arts. 276, 277 of the 2022 text); a
+ * non-admission ruling comes before any procedure is chosen, so it stays appealable (CPL art. 126).
+ */
+function rulingAppeal(kind: RulingKind, procedure: Procedure | null, cite: Cite, documentDate: string): { appealable: boolean; zh: string; en: string } | null {
+  const art157 = (para: number, item?: number): Ref => (item === undefined ? [157, para] : [157, para, item]);
+  if (!APPEALABLE_RULINGS.has(kind.matter)) {
+    return { appealable: false, zh: cite.zh(art157(1, kind.item), art157(2)), en: cite.en(art157(1, kind.item), art157(2)) };
+  }
+  if (kind.matter === 'non-admission') {
+    return { appealable: true, zh: cite.zh([126], art157(2), [171, 2]), en: cite.en([126], art157(2), [171, 2]) };
+  }
+  // Whether a jurisdiction or dismissal ruling may be appealed depends on the procedure.
+  if (procedure === null) return null;
+  if (procedure === 'small_claims') {
+    const interp = inForce(INTERP_SMALL_CLAIMS_RULINGS, documentDate);
+    const n = kind.matter === 'jurisdiction' ? interp.jurisdiction : interp.dismissal;
+    return {
+      appealable: false,
+      zh: `${cite.zh([165])}，${CPL_INTERP}第${toChineseInteger(n)}条`,
+      en: `${cite.en([165])}; CPL-Interp art. ${n}`,
+    };
+  }
+  return { appealable: true, zh: cite.zh(art157(2), [171, 2]), en: cite.en(art157(2), [171, 2]) };
+}
+
+/** A ruling carries an appeal notice (10 days) exactly when the law lets it be appealed. */
+export function checkRulingFinality(input: ProofreadInput, push: Push): void {
+  const kind = rulingKindOf(input.sections);
+  if (!kind) return;
+  const cite = citeFor(input.documentDate);
+  const rule = rulingAppeal(kind, input.procedure, cite, input.documentDate);
+  if (!rule) return;
+  const body = input.sections.filter((s) => s.layout === 'body' && s.text !== '');
+  const appeal = firstMatch(body, RULING_APPEAL_NOTICE);
+  const tail = input.sections.find((s) => s.id === 'appeal') ?? body.at(-1);
+  const smallClaims = input.procedure === 'small_claims' && kind.matter !== 'non-admission';
+  if (!rule.appealable) {
+    if (!appeal) return;
+    push({
+      rule: 'finality',
+      severity: 'error',
+      sectionId: appeal.section.id,
+      start: appeal.start,
+      end: appeal.end,
+      zh: smallClaims
+        ? `小额诉讼案件的${kind.zh}一经作出即生效，不得上诉：应删去上诉权告知（${rule.zh}）`
+        : `${kind.zh}不属于可以上诉的裁定（仅不予受理、管辖权异议、驳回起诉的裁定可以上诉），应删去上诉权告知（${rule.zh}）`,
+      en: smallClaims
+        ? `In a small-claims case, ${kind.en} takes effect once made and cannot be appealed: remove the appeal notice (${rule.en})`
+        : `${kind.en.replace(/^a/, 'A')} cannot be appealed (only non-admission, jurisdiction-objection and dismissal rulings can): remove the appeal notice (${rule.en})`,
+      suggestion: '',
+    });
+    return;
+  }
+  if (!appeal) {
+    if (!tail) return;
+    push({
+      rule: 'finality',
+      severity: 'warning',
+      sectionId: tail.id,
+      start: tail.text.length,
+      end: tail.text.length,
+      zh: `缺少上诉权告知：${kind.zh}可以上诉，应写明“如不服本裁定，可以在裁定书送达之日起十日内……上诉于……”（${rule.zh}）`,
+      en: `The appeal notice is missing: ${kind.en} can be appealed within 10 days of service; name the period and the appeal court (${rule.en})`,
+    });
+    return;
+  }
+  const period = RULING_PERIOD.exec(appeal.section.text.slice(appeal.start, appeal.end));
+  if (period && period[1] !== '十' && period[1] !== '10') {
+    const start = appeal.start + period.index;
+    push({
+      rule: 'finality',
+      severity: 'error',
+      sectionId: appeal.section.id,
+      start,
+      end: start + (period[1] as string).length,
+      zh: `裁定的上诉期间为十日，不是${period[1]}日（${cite.zh([171, 2])}）`,
+      en: `The appeal period for a ruling is 10 days, not ${period[1]} (${cite.en([171, 2])})`,
+      suggestion: '十',
     });
   }
 }
