@@ -11,6 +11,7 @@ import { precedentHandlers } from './precedents/service';
 import { intakeHandlers } from './intake/service';
 import { reviewHandlers } from './review/service';
 import { hearingHandlers } from './hearings/service';
+import { taskHandlers } from './tasks/service';
 import { disposeLlm } from './llm/service';
 import type { BackendContext, RunMode } from './context';
 import { EventBus } from './events';
@@ -100,6 +101,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...reviewHandlers(ctx),
     ...hearingHandlers(ctx),
     ...mediationHandlers(ctx),
+    ...taskHandlers(ctx),
   };
   return {
     handlers,

@@ -11,6 +11,12 @@ export const CourtProfile = z.object({
 });
 export type CourtProfile = z.infer<typeof CourtProfile>;
 
+const ExtensionReminderDays = z
+  .number()
+  .int('must be a whole number of days')
+  .min(15, 'must be at least 15 days (the extension request is due 15 days before expiry)')
+  .max(180, 'must be at most 180 days');
+
 export const Settings = z.object({
   language: Language,
   /** Who is using this installation: written into every audit row. */
@@ -18,6 +24,12 @@ export const Settings = z.object({
   court: CourtProfile,
   /** The first-run question about sample cases: not asked yet, loaded, or declined. */
   samplesChoice: z.enum(['pending', 'loaded', 'declined']),
+  /**
+   * 待办事项 lists a trial limit expiring within this many days. At least 15: the extension request
+   * is due 15 days before expiry (SPC 2019 provisions art. 1), so a shorter window would only ever
+   * show it too late.
+   */
+  extensionReminderDays: ExtensionReminderDays,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -27,6 +39,7 @@ export const SettingsPatch = z
     userName: NonEmpty(100),
     court: CourtProfile,
     samplesChoice: z.enum(['pending', 'loaded', 'declined']),
+    extensionReminderDays: ExtensionReminderDays,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -17,6 +17,7 @@ import { mediationMethods } from './mediation';
 import { precedentMethods } from './precedents';
 import { reviewMethods } from './review';
 import { hearingMethods } from './hearings';
+import { tasksMethods } from './tasks';
 
 /**
  * Every renderer → backend call, declared once. The backend handler table, the preload
@@ -64,6 +65,7 @@ export const methods = {
   ...reviewMethods,
   ...hearingMethods,
   ...mediationMethods,
+  ...tasksMethods,
 } as const;
 
 type Spec = typeof methods;

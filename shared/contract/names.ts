@@ -141,6 +141,7 @@ export const METHOD_NAMES = [
   'mediation.settings.update',
   'mediation.narrative',
   'mediation.narrative.get',
+  'tasks.list',
 ] as const satisfies readonly Method[];
 
 export const EVENT_NAMES = [

@@ -215,6 +215,7 @@ describe('settings', () => {
       expect(backend.callsOf('settings.update')).toContainEqual({
         userName: '法官乙',
         court: { name: '广东省深圳市南山区人民法院', code: '粤0306' },
+        extensionReminderDays: 30,
       }),
     );
     await user.click(screen.getByTestId('settings-backup'));

@@ -28,6 +28,7 @@ export class FakeBackend {
     userName: '书记员甲',
     court: { name: '广东省深圳市南山区人民法院', code: '粤0305' },
     samplesChoice: 'declined',
+    extensionReminderDays: 30,
   };
   readonly cases = new Map<string, CaseDetail>();
   readonly documents = new Map<string, { meta: DocumentMeta; text: string; base64: string }>();

@@ -14,7 +14,7 @@ import { readSetting, writeSetting } from '../store/repos/settings';
 type AppMethods = 'app.info' | 'settings.get' | 'settings.update' | 'app.backup' | 'samples.load' | 'ops.cancel';
 
 export function defaultSettings(userName: string): Settings {
-  return { language: 'zh-CN', userName, court: { name: '', code: '' }, samplesChoice: 'pending' };
+  return { language: 'zh-CN', userName, court: { name: '', code: '' }, samplesChoice: 'pending', extensionReminderDays: 30 };
 }
 
 export function readSettings(db: Db, fallbackUser: string): Settings {

@@ -35,7 +35,7 @@ export function trialLimitDue(ctx: BackendContext, c: CaseDetail): string | null
 }
 
 /** Latest day to serve notices for a trial on `date` (CPL art. 139); null when art. 139 does not bind. */
-export function noticeDeadline(c: CaseDetail, type: HearingDraftParsed['type'], date: string): { due: string; binding: boolean } | null {
+export function noticeDeadline(c: Pick<CaseDetail, 'procedure'>, type: HearingDraftParsed['type'], date: string): { due: string; binding: boolean } | null {
   if (type !== 'trial') return null;
   const simplified = c.procedure === 'simplified' || c.procedure === 'small_claims';
   const r = computeDeadline({ kind: 'hearing-notice', start: date, procedure: simplified ? (c.procedure === 'simplified' ? 'simplified' : 'small-claims') : 'ordinary' }, { calendar: DEFAULT_CALENDAR });

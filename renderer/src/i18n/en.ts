@@ -1,3 +1,4 @@
+import { en as tasksEn } from '../features/dashboard/messages';
 import { en as chatEn } from '../features/chat/messages';
 import { en as reviewEn } from '../features/review/messages';
 import { en as calendarEn } from '../features/calendar/messages';
@@ -274,6 +275,7 @@ export const en: Messages = {
     upcomingTitle: '{{tab}} is coming soon',
   },
   intake: intakeEn,
+  tasks: tasksEn,
   documents: {
     title: 'Case documents',
     uploadText: 'Click or drag files here to upload',

@@ -1,3 +1,4 @@
+import { zh as tasksZh } from '../features/dashboard/messages';
 import { zh as chatZh } from '../features/chat/messages';
 import { zh as reviewZh } from '../features/review/messages';
 import { zh as calendarZh } from '../features/calendar/messages';
@@ -267,6 +268,7 @@ export const zhCN = {
     upcomingTitle: '{{tab}}功能即将推出',
   },
   intake: intakeZh,
+  tasks: tasksZh,
   documents: {
     title: '案件材料',
     uploadText: '点击或拖拽文件到此处上传',

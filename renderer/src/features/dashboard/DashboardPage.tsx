@@ -14,6 +14,7 @@ import { formatDateTime, joinNames } from '../../ui/format';
 import { CaseNumber, StageTag } from '../cases/labels';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { SamplesCard } from './SamplesCard';
+import { TasksCard } from './TasksCard';
 
 const ACTIVE_STAGES = CaseStage.options.filter((s) => s !== 'archived');
 
@@ -103,6 +104,7 @@ export function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <TasksCard />
       <DeadlinesPanel />
       <Card
         title={t('dashboard.recent')}

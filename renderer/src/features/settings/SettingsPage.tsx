@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, DatabaseOutlined, ExperimentOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, Row, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../../shared/contract/app';
@@ -15,12 +15,14 @@ interface ProfileValues {
   userName: string;
   courtName: string;
   courtCode: string;
+  extensionReminderDays: number;
 }
 
 const ISSUE_FIELDS: Record<string, keyof ProfileValues> = {
   userName: 'userName',
   'court.name': 'courtName',
   'court.code': 'courtCode',
+  extensionReminderDays: 'extensionReminderDays',
 };
 
 function ProfileForm({ settings }: { settings: Settings }) {
@@ -34,7 +36,11 @@ function ProfileForm({ settings }: { settings: Settings }) {
   const onFinish = async (v: ProfileValues) => {
     setError(null);
     try {
-      await update.mutateAsync({ userName: v.userName.trim(), court: { name: v.courtName.trim(), code: v.courtCode.trim() } });
+      await update.mutateAsync({
+        userName: v.userName.trim(),
+        court: { name: v.courtName.trim(), code: v.courtCode.trim() },
+        extensionReminderDays: v.extensionReminderDays,
+      });
       void message.success(t('settings.saved'));
     } catch (err) {
       if (errorCode(err) === 'BAD_INPUT') {
@@ -52,7 +58,12 @@ function ProfileForm({ settings }: { settings: Settings }) {
     <Form<ProfileValues>
       form={form}
       layout="vertical"
-      initialValues={{ userName: settings.userName, courtName: settings.court.name, courtCode: settings.court.code }}
+      initialValues={{
+        userName: settings.userName,
+        courtName: settings.court.name,
+        courtCode: settings.court.code,
+        extensionReminderDays: settings.extensionReminderDays,
+      }}
       onFinish={(v) => void onFinish(v)}
       data-testid="settings-form"
     >
@@ -81,6 +92,14 @@ function ProfileForm({ settings }: { settings: Settings }) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        name="extensionReminderDays"
+        label={t('tasks.reminderDays')}
+        extra={t('tasks.reminderDaysHelp')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <InputNumber min={15} max={180} precision={0} suffix={t('tasks.days')} data-testid="settings-extensionReminderDays" />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="settings-save">
         {t('common.save')}
       </Button>
