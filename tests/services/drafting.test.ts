@@ -86,6 +86,41 @@ describe('drafting service', () => {
     }
   });
 
+  it('proofreads the appeal period and court of the judgment template against service records and settings', async () => {
+    const finality = async (draftId: string) => (await t.api['drafting.proofread']({ draftId })).findings.filter((f) => f.rule === 'finality');
+    const caseId = await sampleCase(t); // 简易程序; 广东省深圳市南山区人民法院
+    const j = await t.api['drafting.create']({ caseId, kind: 'judgment_simplified' });
+    const appeal = textOf(j, 'appeal');
+    expect(appeal).toContain('送达之日起十五日内');
+    expect(appeal).toContain('上诉于广东省深圳市中级人民法院');
+    await expect(finality(j.id)).resolves.toEqual([]);
+
+    // A ruling's ten days and another court typed in: the period is an error, the court (derived from our name) a warning.
+    const typed = appeal.replace('十五日', '十日').replace('广东省深圳市中级人民法院', '广东省广州市中级人民法院');
+    const edited = await t.api['drafting.updateSection']({ draftId: j.id, version: j.version, sectionId: 'appeal', text: typed });
+    const flagged = await finality(edited.id);
+    expect(flagged.map((f) => [f.severity, typed.slice(f.start, f.end), f.suggestion])).toEqual([
+      ['error', '十', '十五'],
+      ['warning', '广东省广州市中级人民法院', '广东省深圳市中级人民法院'],
+    ]);
+    expect(flagged[0]!.zh).toContain('第一百七十一条第一款');
+    // The court set in the drafting settings is certain: a notice naming another is an error.
+    await t.api['drafting.settings.update']({ appealCourt: '广东省深圳前海合作区人民法院' });
+    const configured = (await finality(edited.id)).find((f) => f.suggestion === '广东省深圳前海合作区人民法院');
+    expect(configured).toMatchObject({ severity: 'error' });
+    await t.api['drafting.settings.update']({ appealCourt: '' });
+    await t.api['drafting.updateSection']({ draftId: j.id, version: edited.version, sectionId: 'appeal', text: appeal });
+
+    // A defendant served abroad has 30 days (CPL art. 286): the template's one period no longer fits every party.
+    const c = await t.api['cases.get']({ id: caseId });
+    const defendant = c.parties.find((p) => p.role === 'defendant')!;
+    await t.api['deadlines.recordService']({ caseId, partyId: defendant.id, servedOn: '2026-03-05', method: 'post', foreignDomicile: true });
+    const abroad = await finality(j.id);
+    expect(abroad.map((f) => [f.severity, f.suggestion])).toEqual([['error', null]]);
+    expect(abroad[0]!.zh).toContain(`${defendant.name}在中华人民共和国领域内没有住所，上诉期间为三十日`);
+    expect(abroad[0]!.zh).toContain('第二百八十六条');
+  });
+
   it('drafts a simplified-procedure judgment deterministically from the case', async () => {
     const caseId = await sampleCase(t);
     const d = await t.api['drafting.create']({ caseId, kind: 'judgment_simplified' });

@@ -25,6 +25,8 @@ function run(sections: DraftSection[], over: Partial<ProofreadInput> = {}): Find
     citations: {},
     procedure: null,
     templateProcedures: null,
+    foreignDomicileParties: [],
+    appealCourt: null,
     ...over,
   });
 }
@@ -297,7 +299,7 @@ describe('procedure findings cite the CPL text in force on the document date (br
 
     const small = run([sec('appeal', '')], { procedure: 'small_claims', documentDate: '2021-06-01', filedOn: null })[0]!;
     expect(small.zh).toContain('第一百六十二条');
-    const panel = run([sec('origin', '依法适用简易程序，依法组成合议庭，公开开庭进行了审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉。')], {
+    const panel = run([sec('origin', '依法适用简易程序，依法组成合议庭，公开开庭进行了审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉于广东省深圳市中级人民法院。')], {
       procedure: 'simplified',
       documentDate: '2021-06-01',
       filedOn: null,
@@ -309,7 +311,7 @@ describe('procedure findings cite the CPL text in force on the document date (br
   });
 
   it('words added in 2021 are cited with the date they took effect', () => {
-    const solo = run([sec('origin', '依法适用普通程序，由审判员王示审独任审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉。')], {
+    const solo = run([sec('origin', '依法适用普通程序，由审判员王示审独任审理。'), sec('appeal', '如不服本判决，可以在判决书送达之日起十五日内上诉于广东省深圳市中级人民法院。')], {
       procedure: 'ordinary',
       documentDate: '2021-06-01',
       filedOn: null,
@@ -320,7 +322,7 @@ describe('procedure findings cite the CPL text in force on the document date (br
   });
 
   it('rulings: the 2017 numbering, and the CPL-Interp numbering before its 2022 revision', () => {
-    const RULING_APPEAL = '如不服本裁定，可以在裁定书送达之日起十日内上诉。';
+    const RULING_APPEAL = '如不服本裁定，可以在裁定书送达之日起十日内上诉于广东省深圳市中级人民法院。';
     const withdrawal = run([sec('operative', '准许原告张明远撤诉。'), sec('appeal', RULING_APPEAL)], { group: 'ruling', procedure: 'simplified', documentDate: '2021-06-01', filedOn: null, expectedFee: null });
     expect(withdrawal[0]!.zh).toContain('第一百五十四条第一款第五项、第二款');
     const small = (documentDate: string) =>
@@ -328,5 +330,95 @@ describe('procedure findings cite the CPL text in force on the document date (br
     expect(small('2022-04-09')).toContain('解释》第二百七十九条');
     expect(small('2022-04-10')).toContain('解释》第二百七十七条');
     expect(small('2021-06-01')).toContain('第一百六十二条');
+  });
+});
+
+describe('proofreading the appeal period and court of a notice (CPL arts. 155(1)(4), 171, 286; brief §3.7, §5.5, §5.9)', () => {
+  const COURT = '广东省深圳市中级人民法院';
+  const notice = (days: string, court = COURT) => `如不服本判决，可以在判决书送达之日起${days}日内，向本院递交上诉状，并按照对方当事人或者代表人的人数提出副本，上诉于${court}。`;
+  const judgment = (appeal: string, over: Partial<ProofreadInput> = {}) =>
+    run([sec('appeal', appeal)], { procedure: 'simplified', ...over }).filter((f) => f.rule === 'finality');
+  const at = (text: string, f: Finding) => text.slice(f.start, f.end);
+
+  it('a judgment gives 15 days from service; another period is an error with a one-click fix', () => {
+    expect(judgment(notice('十五'))).toEqual([]);
+    expect(judgment(notice('15'))).toEqual([]);
+    const ten = notice('十');
+    const f = judgment(ten);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', sectionId: 'appeal', suggestion: '十五' });
+    expect(at(ten, f[0]!)).toBe('十');
+    expect(f[0]!.zh).toContain('判决的上诉期间为十五日，不是十日');
+    expect(f[0]!.zh).toContain('《中华人民共和国民事诉讼法》第一百五十五条第一款第四项、第一百七十一条第一款');
+    expect(f[0]!.en).toContain('CPL arts. 155(1)(4), 171(1)');
+  });
+
+  it('30 days only for a party the service record marks as without a domicile in China', () => {
+    const thirty = notice('三十');
+    const none = judgment(thirty);
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({ severity: 'error', suggestion: '十五' });
+    expect(at(thirty, none[0]!)).toBe('三十');
+    expect(none[0]!.zh).toContain('送达记录中没有这样的当事人');
+    expect(none[0]!.zh).toContain('第二百八十六条');
+
+    // Every party abroad: 30 days, and 15 is the wrong one.
+    const allAbroad = { foreignDomicileParties: ['张明远', '李清河'] };
+    expect(judgment(thirty, allAbroad)).toEqual([]);
+    const fifteen = judgment(notice('十五'), allAbroad);
+    expect(fifteen[0]).toMatchObject({ severity: 'error', suggestion: '三十' });
+    expect(fifteen[0]!.zh).toContain('张明远、李清河在中华人民共和国领域内没有住所，上诉期间为三十日，不是十五日');
+    expect(fifteen[0]!.zh).toContain('第一百七十一条第一款、第二百八十六条');
+
+    // One party abroad: the notice names each period; one period for all cannot be fixed in one click.
+    const oneAbroad = { foreignDomicileParties: ['李清河'] };
+    const both = '如不服本判决，原告张明远可以在判决书送达之日起十五日内，被告李清河可以在判决书送达之日起三十日内，向本院递交上诉状，上诉于广东省深圳市中级人民法院。';
+    expect(judgment(both, oneAbroad)).toEqual([]);
+    const onlyFifteen = judgment(notice('十五'), oneAbroad);
+    expect(onlyFifteen).toHaveLength(1);
+    expect(onlyFifteen[0]).toMatchObject({ severity: 'error', suggestion: null });
+    expect(onlyFifteen[0]!.zh).toContain('李清河在中华人民共和国领域内没有住所，上诉期间为三十日，上诉权告知只写了十五日');
+    expect(judgment(thirty, oneAbroad)[0]).toMatchObject({ severity: 'error', suggestion: null });
+    expect(judgment(notice('十'), oneAbroad)[0]!.zh).toContain('“十日”两者都不是');
+  });
+
+  it('cites the article of the text in force: 276 in the 2021 text, 286 from 2024, 269 in the 2017 text', () => {
+    const thirty = (documentDate: string) => judgment(notice('三十'), { documentDate, filedOn: null })[0]!;
+    expect(thirty('2024-01-01').zh).toContain('第二百八十六条');
+    expect(thirty('2024-01-01').en).toContain('286');
+    expect(thirty('2023-12-31').zh).toContain('第二百七十六条');
+    expect(thirty('2023-12-31').en).toContain('171(1)');
+    const old = thirty('2021-06-01');
+    expect(old.zh).toContain('第一百六十四条第一款');
+    expect(old.zh).toContain('第二百六十九条');
+  });
+
+  it('a ruling: 10 days, or 30 for a party abroad', () => {
+    const RULING = '如不服本裁定，可以在裁定书送达之日起三十日内，向本院递交上诉状，上诉于广东省深圳市中级人民法院。';
+    const dismissal = (over: Partial<ProofreadInput>) =>
+      run([sec('operative', '驳回原告张明远的起诉。'), sec('appeal', RULING)], { group: 'ruling', procedure: 'ordinary', expectedFee: null, ...over }).filter((f) => f.rule === 'finality');
+    expect(dismissal({})[0]).toMatchObject({ severity: 'error', suggestion: '十' });
+    expect(dismissal({ foreignDomicileParties: ['张明远', '李清河'] })).toEqual([]);
+  });
+
+  it('names the appeal court: the configured one (error) or the one derived from the court name (warning)', () => {
+    const wrongCourt = notice('十五', '广东省高级人民法院');
+    const configured = judgment(wrongCourt, { appealCourt: { name: COURT, configured: true } });
+    expect(configured).toHaveLength(1);
+    expect(configured[0]).toMatchObject({ severity: 'error', suggestion: COURT });
+    expect(at(wrongCourt, configured[0]!)).toBe('广东省高级人民法院');
+    expect(configured[0]!.zh).toContain('上诉法院应为广东省深圳市中级人民法院（文书设置）');
+    const derived = judgment(wrongCourt, { appealCourt: { name: COURT, configured: false } });
+    expect(derived[0]).toMatchObject({ severity: 'warning', suggestion: COURT });
+    expect(derived[0]!.zh).toContain('请在文书设置中填写');
+    expect(judgment(notice('十五'), { appealCourt: { name: COURT, configured: true } })).toEqual([]);
+    // Unknown court, or a placeholder still to be filled: nothing to compare.
+    expect(judgment(wrongCourt)).toEqual([]);
+    expect(judgment(notice('十五', '【待补充：上一级法院全称（文书设置）】'), { appealCourt: { name: COURT, configured: true } })).toEqual([]);
+    // A notice that names no court at all.
+    const noCourt = judgment('如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状。');
+    expect(noCourt).toHaveLength(1);
+    expect(noCourt[0]).toMatchObject({ severity: 'warning', suggestion: null });
+    expect(noCourt[0]!.zh).toContain('没有写明上诉的法院');
   });
 });

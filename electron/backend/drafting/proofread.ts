@@ -28,6 +28,13 @@ export interface ProofreadInput {
   readonly procedure: Procedure | null;
   /** Procedures the draft's template is written for (the template's `procedures`); null: any. */
   readonly templateProcedures: readonly Procedure[] | null;
+  /** Parties whose service record says they have no domicile in China (30-day appeal, CPL art. 286). */
+  readonly foreignDomicileParties: readonly string[];
+  /**
+   * The court appeals go to: set in the drafting settings (`configured`), or derived from this
+   * court's name (a guess, so a mismatch is only a warning); null when neither gives one.
+   */
+  readonly appealCourt: { readonly name: string; readonly configured: boolean } | null;
 }
 
 type Push = (f: Omit<Finding, 'suggestion'> & { suggestion?: string | null }) => void;
@@ -427,11 +434,12 @@ const CPL = '《中华人民共和国民事诉讼法》';
 const CPL_INTERP = '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》';
 
 /**
- * The CPL articles these findings cite, by their number in the 2021 text (kept by the 2023
- * amendment, brief §0.2): 40 composition, 42 no single judge, 126 non-admission, 155 judgment
- * contents and signatures, 157 rulings, 160 and 163 simplified, 165 small claims, 171 appeal.
+ * The CPL articles these findings cite, by their number in the 2021 text: 40 composition, 42 no
+ * single judge, 126 non-admission, 155 judgment contents and signatures, 157 rulings, 160 and 163
+ * simplified, 165 small claims, 171 appeal (all kept by the 2023 amendment, brief §0.2), and 276,
+ * the 30-day appeal of a party without a domicile in China (art. 286 of the 2023 text).
  */
-type CplArticle = 40 | 42 | 126 | 155 | 157 | 160 | 163 | 165 | 171;
+type CplArticle = 40 | 42 | 126 | 155 | 157 | 160 | 163 | 165 | 171 | 276;
 
 /**
  * The same articles in the 2017 text (in force 2017-07-01 until 2022-01-01, as citations.json keys
@@ -450,12 +458,29 @@ const CPL_2017: Readonly<Record<CplArticle, number | null>> = {
   163: 160,
   165: 162,
   171: 164,
+  276: 269,
 };
 
+/**
+ * The 2023 text (in force 2024-01-01) keeps arts. 1–190 (brief §0.2) but renumbers the
+ * foreign-related part: the 30-day appeal is art. 286 [V: brief §3.7, §5.9]. Art. 276 in the 2021
+ * text is checked in the LawRefBook copy the brief's [V] refers to, not in the brief itself.
+ */
+const CPL_2023: Readonly<Partial<Record<CplArticle, number>>> = { 276: 286 };
+
+interface CplText {
+  readonly from: string;
+  /** Numbers that differ from the 2021 text; null: the article was added in 2021. */
+  readonly numbers: Readonly<Partial<Record<CplArticle, number | null>>>;
+  /** Before the 2021 amendment: words it added are cited with the date they took effect. */
+  readonly before2021Amendment: boolean;
+}
+
 /** Texts by the date they took effect, newest first; a document dated before all of them uses the oldest. */
-const CPL_TEXTS: ReadonlyArray<{ readonly from: string; readonly numbers: Readonly<Record<CplArticle, number | null>> | null }> = [
-  { from: '2022-01-01', numbers: null }, // the 2021 text; the 2023 text keeps arts. 1–190 (brief §0.2)
-  { from: '2017-07-01', numbers: CPL_2017 },
+const CPL_TEXTS: readonly CplText[] = [
+  { from: '2024-01-01', numbers: CPL_2023, before2021Amendment: false },
+  { from: '2022-01-01', numbers: {}, before2021Amendment: false },
+  { from: '2017-07-01', numbers: CPL_2017, before2021Amendment: true },
 ];
 
 /**
@@ -496,12 +521,12 @@ interface Cite {
 }
 
 function citeFor(documentDate: string): Cite {
-  const numbers = inForce(CPL_TEXTS, documentDate).numbers;
+  const text = inForce(CPL_TEXTS, documentDate);
   // Words added in 2021 are cited with the date they took effect, so a reader of an older draft sees why.
   const num = ([a, , , added]: Ref): { n: number; added: boolean } => {
-    if (numbers === null) return { n: a, added: false };
-    const n = numbers[a];
-    return n === null || added === true ? { n: a, added: true } : { n, added: false };
+    const n = text.numbers[a];
+    if (!text.before2021Amendment) return { n: n ?? a, added: false };
+    return n === null || n === undefined || added === true ? { n: a, added: true } : { n, added: false };
   };
   const ADDED_ZH = '（2022年1月1日起施行）';
   // 第一百五十七条第一款第五项、第二款: a paragraph of the article just named does not repeat the article.
@@ -789,7 +814,142 @@ export function checkFinality(input: ProofreadInput, push: Push): void {
       zh: `缺少上诉权告知：判决书应写明上诉期间和上诉的法院（${cite.zh([155, 1, 4], [171])}）`,
       en: `The appeal notice is missing: a judgment names the appeal period and the appeal court (${cite.en([155, 1, 4], [171])})`,
     });
+  } else if (appeal) {
+    checkAppealPeriod(input, appeal, JUDGMENT_APPEAL, cite, push);
+    checkAppealCourt(input, appeal, JUDGMENT_APPEAL, cite, push);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an appeal notice says: the period and the court (brief §3.7, §5.5, §5.9)
+// ---------------------------------------------------------------------------------------------
+
+interface AppealKind {
+  readonly zh: '判决' | '裁定';
+  readonly en: 'judgment' | 'ruling';
+  /** Days from service for a party with a domicile in China. */
+  readonly days: number;
+  /** The paragraph of CPL art. 171 that gives them; art. 155(1)(4) also requires a judgment to name period and court. */
+  readonly refs: readonly Ref[];
+}
+
+const JUDGMENT_APPEAL: AppealKind = { zh: '判决', en: 'judgment', days: 15, refs: [[155, 1, 4], [171, 1]] };
+const RULING_APPEAL: AppealKind = { zh: '裁定', en: 'ruling', days: 10, refs: [[171, 2]] };
+/** Art. 276 of the 2021 text (286 of 2023): 30 days, for judgments and rulings alike. */
+const FOREIGN_APPEAL_DAYS = 30;
+const FOREIGN_REF: Ref = [276];
+
+const APPEAL_PERIOD = /([一二三四五六七八九十]+|\d+)日内/g;
+const APPEAL_COURT = /上诉于([^，。；,;\s]+)/;
+const TODO_START = /^【/;
+
+/** Something the notice leaves out: no place to point at and no sentence certain enough to insert. */
+function warnNotice(appeal: Match, zh: string, en: string, push: Push): void {
+  push({ rule: 'finality', severity: 'warning', sectionId: appeal.section.id, start: appeal.start, end: appeal.end, zh, en });
+}
+
+/**
+ * The periods a notice gives must be the ones its parties have: the domestic period, and 30 days
+ * for a party the service record marks as without a domicile in China. A notice for both kinds of
+ * party names each (原告…十五日内，被告…三十日内), which no one-click fix can write.
+ */
+function checkAppealPeriod(input: ProofreadInput, appeal: Match, kind: AppealKind, cite: Cite, push: Push): void {
+  const notice = appeal.section.text.slice(appeal.start, appeal.end);
+  const periods = [...notice.matchAll(APPEAL_PERIOD)].map((m) => ({
+    raw: m[1] as string,
+    days: parseChineseInteger(m[1] as string),
+    start: appeal.start + m.index,
+  }));
+  const abroad = input.foreignDomicileParties;
+  const domestic = abroad.length === 0 || input.parties.some((p) => !abroad.includes(p.name));
+  const allowed = [...(domestic ? [kind.days] : []), ...(abroad.length ? [FOREIGN_APPEAL_DAYS] : [])];
+  const refs = abroad.length ? [...kind.refs, FOREIGN_REF] : kind.refs;
+  const who = abroad.join('、');
+  const domesticZh = `${kind.zh}的上诉期间为${toChineseInteger(kind.days)}日`;
+  const abroadZh = `${who}在中华人民共和国领域内没有住所，上诉期间为${toChineseInteger(FOREIGN_APPEAL_DAYS)}日`;
+  const domesticEn = `The appeal period for a ${kind.en} is ${kind.days} days from service`;
+  const abroadEn = `${who} ha${abroad.length > 1 ? 've' : 's'} no domicile in China: ${FOREIGN_APPEAL_DAYS} days`;
+  const rule = (zh: string, en: string, at: { start: number; end: number }, suggestion: string | null): void =>
+    push({ rule: 'finality', severity: 'error', sectionId: appeal.section.id, ...at, zh: `${zh}（${cite.zh(...refs)}）`, en: `${en} (${cite.en(...refs)})`, suggestion });
+
+  if (!periods.length) {
+    warnNotice(
+      appeal,
+      `上诉权告知没有写明上诉期间：${domestic ? domesticZh : abroadZh}，自${kind.zh}书送达之日起计算（${cite.zh(...refs)}）`,
+      `The appeal notice gives no period: ${domestic ? domesticEn : abroadEn} (${cite.en(...refs)})`,
+      push,
+    );
+    return;
+  }
+  let wrong = false;
+  for (const p of periods) {
+    if (p.days !== null && allowed.includes(p.days)) continue;
+    wrong = true;
+    const at = { start: p.start, end: p.start + p.raw.length };
+    const only = allowed.length === 1 ? toChineseInteger(allowed[0]!) : null;
+    if (!abroad.length) {
+      // 三十日 without a party recorded abroad: say where the 30 days would come from.
+      const hint = p.days === FOREIGN_APPEAL_DAYS ? `；三十日只适用于在中华人民共和国领域内没有住所的当事人（${cite.zhBare(FOREIGN_REF)}），送达记录中没有这样的当事人` : '';
+      const hintEn = p.days === FOREIGN_APPEAL_DAYS ? `; 30 days apply only to a party without a domicile in China (${cite.en(FOREIGN_REF)}), and no service record says so` : '';
+      rule(`${domesticZh}，不是${p.raw}日${hint}`, `${domesticEn}, not ${p.raw}${hintEn}`, at, only);
+    } else if (!domestic) {
+      rule(`${abroadZh}，不是${p.raw}日`, `${abroadEn}, not ${p.raw}`, at, only);
+    } else {
+      rule(`${domesticZh}；${abroadZh}。“${p.raw}日”两者都不是`, `${domesticEn}; ${abroadEn}. "${p.raw}" is neither`, at, null);
+    }
+  }
+  if (wrong) return;
+  // Every period given is lawful for someone: is each kind of party given its own?
+  const given = new Set(periods.map((p) => p.days));
+  const at = { start: appeal.start, end: appeal.end };
+  if (!given.has(FOREIGN_APPEAL_DAYS) && abroad.length) {
+    rule(`${abroadZh}，上诉权告知只写了${toChineseInteger(kind.days)}日：应分别写明各方当事人的上诉期间`, `${abroadEn}, but the notice gives only ${kind.days}: state each party's period`, at, null);
+  } else if (!given.has(kind.days) && domestic) {
+    rule(
+      `${domesticZh}，上诉权告知只写了三十日，而三十日只适用于${who}（在中华人民共和国领域内没有住所）：应分别写明各方当事人的上诉期间`,
+      `${domesticEn}, but the notice gives only 30, which applies to ${who} alone (no domicile in China): state each party's period`,
+      at,
+      null,
+    );
+  }
+}
+
+/**
+ * 上诉于…: the next higher court (CPL art. 171), as the drafting settings name it or as derived
+ * from this court's name. A derived name is a guess (a special court appeals elsewhere), so a
+ * notice that differs from it is a warning; one that differs from the configured court, an error.
+ */
+function checkAppealCourt(input: ProofreadInput, appeal: Match, kind: AppealKind, cite: Cite, push: Push): void {
+  const notice = appeal.section.text.slice(appeal.start, appeal.end);
+  const m = APPEAL_COURT.exec(notice);
+  if (!m) {
+    warnNotice(
+      appeal,
+      `上诉权告知没有写明上诉的法院（上诉于上一级人民法院，${cite.zh(...kind.refs)}）`,
+      `The appeal notice does not name the appeal court, the next higher court (${cite.en(...kind.refs)})`,
+      push,
+    );
+    return;
+  }
+  const expected = input.appealCourt;
+  const named = m[1] as string;
+  // A placeholder still to be filled in is the placeholder rule's finding.
+  if (!expected || named === expected.name || TODO_START.test(named)) return;
+  const start = appeal.start + m.index + m[0].length - named.length;
+  push({
+    rule: 'finality',
+    severity: expected.configured ? 'error' : 'warning',
+    sectionId: appeal.section.id,
+    start,
+    end: start + named.length,
+    zh: expected.configured
+      ? `上诉法院应为${expected.name}（文书设置），这里写作“${named}”（上诉于上一级人民法院，${cite.zh(...kind.refs)}）`
+      : `按本院名称推定上诉法院为${expected.name}，这里写作“${named}”；如本院的上一级法院不同，请在文书设置中填写（${cite.zh(...kind.refs)}）`,
+    en: expected.configured
+      ? `The appeal court is ${expected.name} (drafting settings), not "${named}" (${cite.en(...kind.refs)})`
+      : `From this court's name the appeal court would be ${expected.name}, not "${named}"; if the next higher court differs, set it in the drafting settings (${cite.en(...kind.refs)})`,
+    suggestion: expected.name,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -827,7 +987,6 @@ const RULING_KINDS: readonly RulingKind[] = [
 
 const APPEALABLE_RULINGS: ReadonlySet<RulingMatter> = new Set(['non-admission', 'jurisdiction', 'dismissal']);
 const RULING_APPEAL_NOTICE = /如不服本(?:裁定|判决)[^。]*?上诉[^。]*。?/;
-const RULING_PERIOD = /([一二三四五六七八九十]+|\d+)日内/;
 
 function rulingKindOf(sections: readonly DraftSection[]): RulingKind | null {
   const operative = sections.find((s) => s.id === 'operative')?.text ?? '';
@@ -904,20 +1063,8 @@ export function checkRulingFinality(input: ProofreadInput, push: Push): void {
     });
     return;
   }
-  const period = RULING_PERIOD.exec(appeal.section.text.slice(appeal.start, appeal.end));
-  if (period && period[1] !== '十' && period[1] !== '10') {
-    const start = appeal.start + period.index;
-    push({
-      rule: 'finality',
-      severity: 'error',
-      sectionId: appeal.section.id,
-      start,
-      end: start + (period[1] as string).length,
-      zh: `裁定的上诉期间为十日，不是${period[1]}日（${cite.zh([171, 2])}）`,
-      en: `The appeal period for a ruling is 10 days, not ${period[1]} (${cite.en([171, 2])})`,
-      suggestion: '十',
-    });
-  }
+  checkAppealPeriod(input, appeal, RULING_APPEAL, cite, push);
+  checkAppealCourt(input, appeal, RULING_APPEAL, cite, push);
 }
 
 export function checkPlaceholders(s: DraftSection, push: Push): void {

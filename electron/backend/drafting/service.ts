@@ -23,7 +23,7 @@ import { checkCitations } from './citations';
 import { diffText } from './diff';
 import { DOCX_MIME, buildDocx, exportFilename } from './docx';
 import { evidenceExport, transcriptExport } from './recordExports';
-import { costFigures, fillDraft, fillSection, needsInput, renderContext, type FillInput } from './fill';
+import { costFigures, deriveAppealCourt, fillDraft, fillSection, needsInput, renderContext, type FillInput } from './fill';
 import { startGeneration } from './generate';
 import { proofread } from './proofread';
 import { kindInfo, templatesFor, type Template } from './templates';
@@ -90,6 +90,26 @@ export function fillInputFor(ctx: BackendContext, c: CaseDetail, documentDate: s
     documentDate,
     options,
   };
+}
+
+/**
+ * The parties a service record marks as without a domicile in China (CPL art. 286: 30 days to
+ * appeal), by their name now: the record keeps the name it was made under, and parties are edited.
+ */
+function foreignDomicileParties(ctx: BackendContext, c: CaseDetail): string[] {
+  const names = new Map(c.parties.map((p) => [p.id, p.name]));
+  return intakeRepo
+    .listServices(ctx.db, c.id)
+    .filter((s) => s.foreignDomicile)
+    .map((s) => names.get(s.partyId) ?? s.partyName);
+}
+
+/** The court the 上诉于 sentence must name: the same choice the fill makes (fill.ts `appealCourt`). */
+function appealCourtOf(input: FillInput): { name: string; configured: boolean } | null {
+  const configured = input.settings.appealCourt.trim();
+  if (configured) return { name: configured, configured: true };
+  const derived = deriveAppealCourt(input.court.name.trim());
+  return derived ? { name: derived, configured: false } : null;
 }
 
 /** Statute and precedent citations of a section, checked against the libraries. */
@@ -324,6 +344,8 @@ export function draftingHandlers(ctx: BackendContext): Pick<Handlers, DraftingMe
         citations,
         procedure: c.procedure,
         templateProcedures: t.procedures ?? null,
+        foreignDomicileParties: foreignDomicileParties(ctx, c),
+        appealCourt: appealCourtOf(input),
       });
       return {
         findings,
