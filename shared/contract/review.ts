@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DocumentMeta, PartyRole } from './cases';
 import { EpochMs, Id, IsoDate, NonEmpty, Text } from './common';
+import { DOCUMENT_CATEGORIES } from './reviewLabels';
+
+export { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_ZH } from './reviewLabels';
 
 /*
  * 阅卷 (file review): the case file with classified documents, full-text search, the evidence
@@ -30,31 +33,8 @@ export type SourceSpan = z.infer<typeof SourceSpan>;
 // Case file (电子卷宗)
 // ---------------------------------------------------------------------------------------------
 
-/** 起诉状, 答辩状, 证据, 证据目录, 笔录, 送达回证, 裁判文书, 其他. */
-export const DOCUMENT_CATEGORIES = [
-  'complaint',
-  'answer',
-  'evidence_list',
-  'evidence',
-  'transcript',
-  'service_receipt',
-  'decision',
-  'other',
-] as const;
 export const DocumentCategory = z.enum(DOCUMENT_CATEGORIES);
 export type DocumentCategory = z.infer<typeof DocumentCategory>;
-
-/** Chinese labels, for the UI and exports. */
-export const DOCUMENT_CATEGORY_ZH: Readonly<Record<DocumentCategory, string>> = {
-  complaint: '起诉状',
-  answer: '答辩状',
-  evidence_list: '证据目录',
-  evidence: '证据',
-  transcript: '笔录',
-  service_receipt: '送达回证',
-  decision: '裁判文书',
-  other: '其他',
-};
 
 export const CaseFileEntry = z.object({
   document: DocumentMeta,

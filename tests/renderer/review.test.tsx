@@ -82,7 +82,8 @@ describe('阅卷 tab', () => {
     });
 
     renderApp(`/cases/${c.id}?tab=review&review=elements`, backend);
-    const card = await screen.findByTestId('element-agreement');
+    // The first visit loads the workspace page's chunk, which can take seconds on a busy machine.
+    const card = await screen.findByTestId('element-agreement', {}, { timeout: 10_000 });
     expect(card.getAttribute('data-status')).toBe('admitted');
     expect(within(card).getByTestId('element-status').textContent).toBe('无争议');
 
@@ -131,7 +132,7 @@ describe('阅卷 tab', () => {
 
     backend.settings.language = 'en';
     renderApp(`/cases/${c.id}?tab=review&review=elements`, backend);
-    expect(await basisOf('agreement')).toBe('Basis：CC arts. 667, 668; provisions arts. 2, 14–16');
+    expect(await basisOf('agreement')).toBe('Basis: CC arts. 667, 668; provisions arts. 2, 14–16');
   });
 
   it('says so when someone else changed the analysis meanwhile', slow, async () => {

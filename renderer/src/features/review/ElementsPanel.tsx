@@ -105,7 +105,7 @@ function ElementCard({ el, analysis, readOnly }: { el: ElementState; analysis: E
       </Typography.Paragraph>
       {el.basis && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="element-basis">
-          {t('review.elements.basis')}：{formatArticle(el.basis, lang)}
+          {t('review.elements.basis', { basis: formatArticle(el.basis, lang) })}
         </Typography.Text>
       )}
       {el.signals.length > 0 && (

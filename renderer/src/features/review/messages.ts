@@ -1,4 +1,10 @@
-/** Strings of the 阅卷 tab, mounted under `review` in i18n/zh-CN.ts and i18n/en.ts. */
+import { DOCUMENT_CATEGORY_ZH } from '../../../../shared/contract/reviewLabels';
+
+/**
+ * Strings of the 阅卷 tab, mounted under `review` in i18n/zh-CN.ts and i18n/en.ts. The category
+ * names come from the contract's zh labels, which the backend's 分类依据 quote, so the category
+ * column and the reason beside it cannot name a category differently.
+ */
 export const zh = {
   tabs: {
     file: '电子卷宗',
@@ -8,16 +14,7 @@ export const zh = {
     elements: '要件与争议焦点',
   },
   readOnly: '案件已归档，阅卷内容只读。',
-  category: {
-    complaint: '起诉状',
-    answer: '答辩状',
-    evidence_list: '证据目录',
-    evidence: '证据',
-    transcript: '笔录',
-    service_receipt: '送达回证',
-    decision: '裁判文书',
-    other: '其他',
-  },
+  category: DOCUMENT_CATEGORY_ZH,
   file: {
     title: '电子卷宗',
     count: '共 {{count}} 份材料',
@@ -233,7 +230,7 @@ export const zh = {
     byJudge: '法官调整',
     ruleSaid: '规则判断：{{status}}',
     backToRule: '恢复规则判断',
-    basis: '依据',
+    basis: '依据：{{basis}}',
     notMentioned: '卷宗中未提及',
     signals: '依据的陈述与证据',
     noSignals: '无',
@@ -514,7 +511,7 @@ export const en: typeof zh = {
     byJudge: 'Judge',
     ruleSaid: 'Rules: {{status}}',
     backToRule: 'Back to the rules',
-    basis: 'Basis',
+    basis: 'Basis: {{basis}}',
     notMentioned: 'Not mentioned in the file',
     signals: 'Statements and evidence',
     noSignals: 'None',
