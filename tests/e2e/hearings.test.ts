@@ -161,11 +161,17 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
     await page.keyboard.press('Tab');
     await page.keyboard.type('被告李清河，到庭。对原告的身份没有异议。');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+.');
-    await page.getByTestId('phrase-palette').waitFor();
-    await page.getByTestId('phrase-discipline').waitFor();
-    await page.keyboard.press('2');
+    // Enter adds the turn and moves the caret there on the next render; on a busy machine the next
+    // key could still reach the previous turn, so wait for the caret as a fast typist's eye would.
     const turns = page.getByTestId('transcript-turn');
+    await expect.poll(() => turns.count()).toBe(5);
+    await expect
+      .poll(() => turns.nth(4).getByTestId('turn-text').evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Control+.');
+    await turns.nth(4).getByTestId('phrase-palette').waitFor();
+    await turns.nth(4).getByTestId('phrase-discipline').waitFor();
+    await page.keyboard.press('2');
     expect(await turns.count()).toBe(5);
     expect(await turns.nth(1).getAttribute('data-role')).toBe('plaintiff');
     expect(await turns.nth(3).getAttribute('data-role')).toBe('defendant');
