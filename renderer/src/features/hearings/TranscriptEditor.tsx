@@ -2,6 +2,7 @@ import { DeleteOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SaveOutli
 import { Alert, App as AntApp, Button, Empty, Popover, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/contract/cases';
 import { MAX_TURN_CHARS, MAX_TURNS, type Hearing, type Transcript } from '../../../../shared/contract/hearings';
@@ -36,15 +37,17 @@ function turnDomId(id: string): string {
 }
 
 function focusTurn(id: string, where: 'start' | 'end' = 'end'): void {
-  // After React has rendered the row.
-  requestAnimationFrame(() => {
+  const focus = (): boolean => {
     const el = document.getElementById(turnDomId(id));
-    if (el instanceof HTMLTextAreaElement) {
-      el.focus();
-      const pos = where === 'end' ? el.value.length : 0;
-      el.setSelectionRange(pos, pos);
-    }
-  });
+    if (!(el instanceof HTMLTextAreaElement)) return false;
+    el.focus();
+    const pos = where === 'end' ? el.value.length : 0;
+    el.setSelectionRange(pos, pos);
+    return true;
+  };
+  // At once when the row is in the page, so the very next keystroke lands in it; a row React has
+  // not rendered yet gets the focus after the next frame.
+  if (!focus()) requestAnimationFrame(() => void focus());
 }
 
 interface LinkTargets {
@@ -462,7 +465,10 @@ export function TranscriptEditor({ hearing, detail }: { hearing: Hearing; detail
             ? answerer(speakersRef.current, turnSpeaker(cur))
             : speakersRef.current[0]!);
       const turn: EditorTurn = { id: newTurnId(), role: next.role, speakerName: next.name, text: '', at: Date.now(), links: [] };
-      setTurns([...list.slice(0, at + 1), turn, ...list.slice(at + 1)]);
+      // Rendered before this handler returns, so the caret is in the new turn before the clerk's
+      // next keystroke (Tab for the speaker, or the words) arrives; a frame later would be too late
+      // for a fast typist and the keys would land in the previous turn.
+      flushSync(() => setTurns([...list.slice(0, at + 1), turn, ...list.slice(at + 1)]));
       focusTurn(turn.id);
     },
     [setTurns, message, t],
