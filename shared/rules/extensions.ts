@@ -122,12 +122,9 @@ export function checkExtension(
       `approvedOn：审限已于${before.due}届满，延长须在届满前批准（${ZH_ARTICLE[input.procedure]}；最高人民法院关于严格规范民商事案件延长审限和延期开庭问题的规定第一条）`,
     );
   }
-  // The president's extensions together may not pass the statutory maximum; compared as dates so
-  // a month and 31 days are judged on the calendar (累计不得超过).
-  const president = sum([...input.extensions, next].filter((e) => e.authority === 'president'));
-  const presidentEnd = addDays(addMonths(input.filedOn, rule.baseMonths + president.months), president.days);
-  const cap = addMonths(input.filedOn, rule.baseMonths + rule.presidentMonths);
-  if (presidentEnd > cap) {
+  // The president's extensions together may not pass the statutory maximum.
+  const president = presidentReach(input, [next]);
+  if (president.end > president.cap) {
     const asked = span(president.months, president.days);
     throw new RuleInputError(
       `months: extensions approved by the president would total ${asked.en}, more than the ${rule.presidentMonths} month(s) allowed (${rule.en}; ${rule.article})`,
@@ -147,6 +144,26 @@ export function checkExtension(
   }
   const article = next.authority === 'higher-court' ? 'CPL art. 152' : rule.article;
   return { before, after, article: `${article}; SPC 2019 provisions art. 1`, warnings };
+}
+
+/**
+ * Where the president's extensions (with `more`) take the trial limit, and how far the law lets them
+ * (累计不得超过): compared as dates, so a month and 31 days are judged on the calendar.
+ */
+function presidentReach(input: TrialLimitInput, more: readonly TrialExtension[] = []): { months: number; days: number; end: string; cap: string } {
+  const rule = EXTENSION_RULES[input.procedure];
+  const president = sum([...input.extensions, ...more].filter((e) => e.authority === 'president'));
+  return {
+    ...president,
+    end: addDays(addMonths(input.filedOn, rule.baseMonths + president.months), president.days),
+    cap: addMonths(input.filedOn, rule.baseMonths + rule.presidentMonths),
+  };
+}
+
+/** Whether the president has granted all the law allows, so only the higher court (or a conversion) gives more time. */
+export function presidentExtensionsUsedUp(input: TrialLimitInput): boolean {
+  const { end, cap } = presidentReach(input);
+  return end >= cap;
 }
 
 /** One line for the trial-limit row: what was extended, by whom, on what authority. */

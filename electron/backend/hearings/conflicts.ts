@@ -27,8 +27,8 @@ function norm(name: string): string {
 const TRIAL_LIMIT_RULE = { ordinary: 'CPL art. 152', simplified: 'CPL art. 164', small_claims: 'CPL art. 168' } as const;
 
 /** The trial-limit expiry: the tracked deadline (registration), else computed from filing and pauses. */
-export function trialLimitDue(ctx: BackendContext, c: CaseDetail): string | null {
-  const tracked = intakeRepo.listDeadlines(ctx.db, { caseId: c.id, includeDone: true }).find((d) => d.kind === 'trial-limit');
+export function trialLimitDue(ctx: BackendContext, c: CaseDetail, deadlines = intakeRepo.listDeadlines(ctx.db, { caseId: c.id, includeDone: true })): string | null {
+  const tracked = deadlines.find((d) => d.kind === 'trial-limit');
   if (tracked) return tracked.due;
   if (c.filedOn && c.procedure) return trialLimit(c.filedOn, c.procedure, intakeRepo.listPauses(ctx.db, c.id)).due;
   return null;
@@ -65,8 +65,8 @@ const PERIODS = [
  * may agree to an earlier hearing (and in simplified procedure often do, CPL-Interp art. 266), so
  * this only warns; a period already marked done (the answer came in early) does not count.
  */
-function openPeriodsAt(ctx: BackendContext, c: CaseDetail, date: string): Array<Omit<Conflict, 'otherHearingId' | 'otherCaseNumber'>> {
-  const tracked = intakeRepo.listDeadlines(ctx.db, { caseId: c.id, includeDone: false });
+function openPeriodsAt(deadlines: readonly intakeRepo.DeadlineRow[], date: string): Array<Omit<Conflict, 'otherHearingId' | 'otherCaseNumber'>> {
+  const tracked = deadlines.filter((d) => d.status === 'open');
   const out: Array<Omit<Conflict, 'otherHearingId' | 'otherCaseNumber'>> = [];
   for (const p of PERIODS) {
     const d = tracked.find((x) => x.kind === p.deadline);
@@ -153,7 +153,9 @@ export function checkDraft(
       });
     }
   }
-  const limit = trialLimitDue(ctx, c);
+  // One read of the case's deadlines for the trial limit and the answer / evidence periods.
+  const deadlines = intakeRepo.listDeadlines(ctx.db, { caseId: c.id, includeDone: true });
+  const limit = trialLimitDue(ctx, c, deadlines);
   if (limit === null) {
     push({
       kind: 'no-trial-limit',
@@ -172,7 +174,7 @@ export function checkDraft(
     });
   }
   if (draft.type === 'trial') {
-    for (const p of openPeriodsAt(ctx, c, draft.date)) push(p);
+    for (const p of openPeriodsAt(deadlines, draft.date)) push(p);
   }
   for (const p of participants) {
     if (p.missing) {

@@ -1,10 +1,10 @@
 import type { Handlers } from '../../../shared/contract/methods';
 import type { Task, TaskKind } from '../../../shared/contract/tasks';
-import { addDays, addMonths } from '../../../shared/rules/dates';
+import { addDays } from '../../../shared/rules/dates';
 import { computeDeadline } from '../../../shared/rules/deadlines';
 import { DEFAULT_CALENDAR } from '../../../shared/rules/defaultCalendar';
 import { bi, type BiText } from '../../../shared/rules/errors';
-import { EXTENSION_RULES } from '../../../shared/rules/extensions';
+import { EXTENSION_RULES, presidentExtensionsUsedUp } from '../../../shared/rules/extensions';
 import { previousWorkingDay } from '../../../shared/rules/holidays';
 import { readSettings } from '../app/service';
 import type { BackendContext } from '../context';
@@ -108,11 +108,7 @@ function extensionTasks(ctx: BackendContext, asOf: string, windowDays: number): 
     if (c === null || c.filedOn === null || c.procedure === null || c.stage === 'closed' || c.stage === 'archived') continue;
     const input = trialLimitInput(factsOfCase(ctx.db, c, { filedOn: c.filedOn, procedure: c.procedure }, asOf));
     const rule = EXTENSION_RULES[input.procedure];
-    // The president's share so far, on the calendar as checkExtension judges it (累计不得超过).
-    const president = input.extensions.filter((e) => e.authority === 'president');
-    const pm = president.reduce((a, e) => a + e.months, 0);
-    const pd = president.reduce((a, e) => a + e.days, 0);
-    const presidentDone = addDays(addMonths(input.filedOn, rule.baseMonths + pm), pd) >= addMonths(input.filedOn, rule.baseMonths + rule.presidentMonths);
+    const presidentDone = presidentExtensionsUsedUp(input);
     const base = { kind: 'trial-limit-extension' as const, caseId: c.id, caseNumber: d.caseNumber, caseTitle: d.caseTitle, hearingId: null, id: `trial-limit-extension:${c.id}` };
     if (presidentDone && !rule.higherCourt) {
       // Simplified / small claims at their statutory maximum: only converting the procedure gives more time.
