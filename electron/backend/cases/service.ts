@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/contract/methods';
 import { AppError } from '../../../shared/contract/result';
 import type { BackendContext } from '../context';
 import { duplicateOf, prepareDocument, storeDocument } from '../documents/add';
+import { fieldRefusal } from '../intake/errors';
 import { localDate } from '../intake/lifecycle';
 import { checkRecordsAgainstFiling, recomputeDeadlines, refee, registeredFacts } from '../intake/recompute';
 import type { Db } from '../store/db';
@@ -71,10 +72,6 @@ function deadlineFactsChanged(before: CaseDetail, after: CaseInputParsed): boole
   return before.filedOn !== after.filedOn || before.procedure !== after.procedure || parties(before.parties) !== parties(after.parties);
 }
 
-function badInput(field: string, en: string, zh: string): AppError {
-  return new AppError('BAD_INPUT', `Invalid input: ${field}: ${en}`, { issues: [{ path: field, message: en }], zh: `${field}：${zh}` });
-}
-
 /**
  * What an edit of a registered case may not do to the facts its deadlines rest on. The filing date
  * and procedure stay set (the case number, fee and trial limit follow from them); after a
@@ -82,13 +79,13 @@ function badInput(field: string, en: string, zh: string): AppError {
  */
 function checkRegisteredEdit(db: Db, before: CaseDetail, input: CaseInputParsed): void {
   if (input.filedOn === null) {
-    throw badInput('case.filedOn', 'a registered case keeps its filing date (立案日期)', '已立案的案件必须有立案日期');
+    throw fieldRefusal('case.filedOn', 'a registered case keeps its filing date (立案日期)', '已立案的案件必须有立案日期');
   }
   if (input.procedure === null) {
-    throw badInput('case.procedure', 'a registered case keeps its procedure', '已立案的案件必须有审理程序');
+    throw fieldRefusal('case.procedure', 'a registered case keeps its procedure', '已立案的案件必须有审理程序');
   }
   if (input.procedure !== before.procedure && listConversions(db, before.id).length > 0) {
-    throw badInput(
+    throw fieldRefusal(
       'case.procedure',
       'the procedure was set by a conversion ruling (CPL arts. 169, 170) and is not changed by an edit',
       '审理程序已由程序转换裁定确定（民事诉讼法第一百六十九条、第一百七十条），不能通过编辑案件更改',

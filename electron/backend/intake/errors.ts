@@ -12,6 +12,14 @@ export function fieldOfRuleMessage(message: string, fallback: string): string {
 }
 
 /**
+ * A refusal of one input field in both languages: `details.zh` carries the Chinese sentence the UI
+ * shows under the field (renderer/src/ui/errors.tsx refusalText), the message stays English.
+ */
+export function fieldRefusal(field: string, en: string, zh: string): AppError {
+  return new AppError('BAD_INPUT', `Invalid input: ${field}: ${en}`, { issues: [{ path: field, message: en }], zh: `${field}：${zh}` });
+}
+
+/**
  * Runs a pure rule at the boundary: its RuleInputError becomes AppError BAD_INPUT naming the
  * field (architecture.md §2), with the Chinese message kept for the UI.
  */

@@ -1,11 +1,10 @@
 import type { CaseDetail } from '../../../shared/contract/cases';
 import type { CaseFee, FeeOut } from '../../../shared/contract/intake';
-import { AppError } from '../../../shared/contract/result';
 import type { DeadlineKind } from '../../../shared/rules/deadlines';
 import { computeFee } from '../../../shared/rules/fees';
 import type { Db } from '../store/db';
 import * as repo from '../store/repos/intake';
-import { ruleCall } from './errors';
+import { fieldRefusal, ruleCall } from './errors';
 import { caseDeadlines, COMPUTED_KINDS, DEADLINE_LABELS, FEE_PROCEDURE, feeSettings, type DeadlineFacts, type PlannedDeadline } from './lifecycle';
 
 /**
@@ -74,9 +73,6 @@ export interface RecomputeOutcome {
   readonly keptDone: DeadlineKind[];
 }
 
-function refuse(field: string, en: string, zh: string): never {
-  throw new AppError('BAD_INPUT', `Invalid input: ${field}: ${en}`, { issues: [{ path: field, message: en }], zh: `${field}：${zh}` });
-}
 
 /**
  * Facts recorded against the old filing date must still hold under the new one. Refused rather
@@ -86,7 +82,7 @@ function refuse(field: string, en: string, zh: string): never {
 export function checkRecordsAgainstFiling(db: Db, caseId: string, filedOn: string, field: string): void {
   const early = repo.listServices(db, caseId).find((s) => s.servedOn < filedOn);
   if (early !== undefined) {
-    refuse(
+    throw fieldRefusal(
       field,
       `the filing date ${filedOn} is after the recorded service on ${early.partyName} (${early.servedOn}); the complaint copy is served after filing (CPL art. 128): correct that service record first`,
       `立案日期${filedOn}晚于已登记的对${early.partyName}的送达日期${early.servedOn}；起诉状副本应在立案后送达（民事诉讼法第一百二十八条），请先更正该送达记录`,
@@ -94,7 +90,7 @@ export function checkRecordsAgainstFiling(db: Db, caseId: string, filedOn: strin
   }
   const pause = repo.listPauses(db, caseId).find((p) => p.from < filedOn);
   if (pause !== undefined) {
-    refuse(
+    throw fieldRefusal(
       field,
       `the filing date ${filedOn} is after the start of the recorded excluded period ${pause.from}–${pause.to} (${pause.reason})`,
       `立案日期${filedOn}晚于已登记的不计入审限期间${pause.from}至${pause.to}（${pause.reason}）的起始日`,
@@ -102,11 +98,11 @@ export function checkRecordsAgainstFiling(db: Db, caseId: string, filedOn: strin
   }
   const ext = repo.listExtensions(db, caseId).find((e) => e.approvedOn < filedOn);
   if (ext !== undefined) {
-    refuse(field, `the filing date ${filedOn} is after the recorded extension approved on ${ext.approvedOn}`, `立案日期${filedOn}晚于已登记的审限延长批准日期${ext.approvedOn}`);
+    throw fieldRefusal(field, `the filing date ${filedOn} is after the recorded extension approved on ${ext.approvedOn}`, `立案日期${filedOn}晚于已登记的审限延长批准日期${ext.approvedOn}`);
   }
   const conv = repo.listConversions(db, caseId).find((c) => c.ruledOn < filedOn);
   if (conv !== undefined) {
-    refuse(field, `the filing date ${filedOn} is after the recorded conversion ruling of ${conv.ruledOn}`, `立案日期${filedOn}晚于已登记的程序转换裁定日期${conv.ruledOn}`);
+    throw fieldRefusal(field, `the filing date ${filedOn} is after the recorded conversion ruling of ${conv.ruledOn}`, `立案日期${filedOn}晚于已登记的程序转换裁定日期${conv.ruledOn}`);
   }
 }
 

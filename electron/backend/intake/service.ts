@@ -29,7 +29,7 @@ import * as casesRepo from '../store/repos/cases';
 import * as docsRepo from '../store/repos/documents';
 import * as repo from '../store/repos/intake';
 import { readSetting, writeSetting } from '../store/repos/settings';
-import { ruleCall } from './errors';
+import { fieldRefusal, ruleCall } from './errors';
 import { factsOfCase, recomputeDeadlines, refee, writePlanned as writePlannedRows } from './recompute';
 import { runExtraction } from './extract';
 import {
@@ -753,13 +753,10 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         if (!defendant && input.evidenceDays !== undefined) {
           // The case tracks the evidence period from the defendants' service (Evidence Rules art. 51);
           // a period stored on a plaintiff or third party would change nothing and mislead.
-          throw new AppError(
-            'BAD_INPUT',
-            `Invalid input: evidenceDays: ${party.name} is not a defendant; the case's evidence period runs from service on the defendants, so record this service without it`,
-            {
-              issues: [{ path: 'evidenceDays', message: 'only for a defendant' }],
-              zh: `evidenceDays：${party.name}不是被告；本案举证期限自向被告送达之日起计算，登记对其他当事人的送达时不填写举证期限`,
-            },
+          throw fieldRefusal(
+            'evidenceDays',
+            `${party.name} is not a defendant; the case's evidence period runs from service on the defendants, so record this service without it`,
+            `${party.name}不是被告；本案举证期限自向被告送达之日起计算，登记对其他当事人的送达时不填写举证期限`,
           );
         }
         // A service made before a conversion ruling was made under the former procedure.
@@ -832,13 +829,10 @@ export function intakeHandlers(ctx: BackendContext): Pick<Handlers, IntakeMethod
         if (lastRuling !== undefined && input.approvedOn <= lastRuling.ruledOn) {
           // After a conversion the limit is the new procedure's (CPL-Interp art. 258); an approval
           // dated on or before the ruling extended the former limit, which no longer applies.
-          throw new AppError(
-            'BAD_INPUT',
-            `Invalid input: approvedOn: ${input.approvedOn} is not after the conversion ruling of ${lastRuling.ruledOn}; an extension approved before it extended the former procedure's limit, which no longer applies (CPL-Interp art. 258)`,
-            {
-              issues: [{ path: 'approvedOn', message: `is not after the conversion ruling of ${lastRuling.ruledOn}` }],
-              zh: `approvedOn：批准日期${input.approvedOn}不晚于${lastRuling.ruledOn}的程序转换裁定；转换前批准的延长针对原程序的审限，已不再适用（民诉法解释第二百五十八条）`,
-            },
+          throw fieldRefusal(
+            'approvedOn',
+            `${input.approvedOn} is not after the conversion ruling of ${lastRuling.ruledOn}; an extension approved before it extended the former procedure's limit, which no longer applies (CPL-Interp art. 258)`,
+            `批准日期${input.approvedOn}不晚于${lastRuling.ruledOn}的程序转换裁定；转换前批准的延长针对原程序的审限，已不再适用（民诉法解释第二百五十八条）`,
           );
         }
         const check = ruleCall('months', () =>
