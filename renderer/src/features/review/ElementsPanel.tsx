@@ -10,11 +10,12 @@ import {
   SaveOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Radio, Row, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Input, Popconfirm, Radio, Row, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisputedPoint, ElementState, ElementStatus, ElementsAnalysis } from '../../../../shared/contract/review';
 import { AppError } from '../../../../shared/contract/result';
+import { NotesAlert } from '../../ui/NotesAlert';
 import { ErrorAlert, errorCode, errorText } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { formatArticle, useLang } from '../intake/format';
@@ -408,22 +409,7 @@ export function ElementsPanel({ caseId, readOnly }: { caseId: string; readOnly: 
         </Space>
         {actions}
       </div>
-      {a.notes.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('review.elements.notes')}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {a.notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          }
-          data-testid="elements-notes"
-        />
-      )}
+      <NotesAlert title={t('review.elements.notes')} notes={a.notes} testId="elements-notes" />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           {a.elements.length === 0 ? (

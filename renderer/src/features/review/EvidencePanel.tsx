@@ -8,6 +8,7 @@ import type { DocumentMeta, Party } from '../../../../shared/contract/cases';
 import type { EvidenceItem, EvidenceItemInput, Opinion } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
 import { useDocumentText } from '../../api/hooks';
+import { NotesAlert } from '../../ui/NotesAlert';
 import { ErrorAlert, applyIssuesToForm, errorCode, errorText } from '../../ui/errors';
 import { testId } from '../../ui/format';
 import { textToBase64, useSaveFile } from '../../ui/saveFile';
@@ -366,21 +367,7 @@ function ImportModal({ caseId, open, parties, onClose }: { caseId: string; open:
         </Form>
       ) : (
         <div data-testid="import-result">
-          {result.notes.length > 0 && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={t('review.evidence.importNotes')}
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {result.notes.map((n, i) => (
-                    <li key={i}>{n}</li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
+          <NotesAlert title={t('review.evidence.importNotes')} notes={result.notes} />
           <List
             size="small"
             bordered
