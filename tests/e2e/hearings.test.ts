@@ -161,13 +161,11 @@ describe.skipIf(!chromiumPath)('E2E hearings: schedule with conflicts, outline, 
     await page.keyboard.press('Tab');
     await page.keyboard.type('被告李清河，到庭。对原告的身份没有异议。');
     await page.keyboard.press('Enter');
-    // Enter adds the turn and moves the caret there on the next render; on a busy machine the next
-    // key could still reach the previous turn, so wait for the caret as a fast typist's eye would.
+    // Enter renders the new turn and moves the caret into it before the key handler returns, so the
+    // very next keystroke of a fast typist lands there (no waiting on a render frame).
     const turns = page.getByTestId('transcript-turn');
-    await expect.poll(() => turns.count()).toBe(5);
-    await expect
-      .poll(() => turns.nth(4).getByTestId('turn-text').evaluate((el) => el === el.ownerDocument.activeElement))
-      .toBe(true);
+    expect(await turns.count()).toBe(5);
+    expect(await turns.nth(4).getByTestId('turn-text').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Control+.');
     await turns.nth(4).getByTestId('phrase-palette').waitFor();
     await turns.nth(4).getByTestId('phrase-discipline').waitFor();
