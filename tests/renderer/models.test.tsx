@@ -163,6 +163,24 @@ describe('models page', () => {
     await waitFor(() => expect(screen.getByTestId('llm-state').textContent).toBe('未加载'));
   });
 
+  it('shows the load from the click, even when a small model is ready before the loading status is rendered', async () => {
+    const user = userEvent.setup();
+    const { backend, llm } = withLlm();
+    renderApp('/models', backend);
+    await user.click(await screen.findByTestId('model-load-qwen2.5-1.5b-instruct-q4_k_m.gguf'));
+    // No status event yet: the bar is up because this window asked for the load.
+    expect(await screen.findByTestId('llm-load-progress')).toBeTruthy();
+    // loading → ready and ops.done land in one batch, as they can over SSE for a tiny model.
+    act(() => {
+      backend.emit('llm.status', { ...IDLE, state: 'loading', loadOpId: 'op-load-1' });
+      backend.emit('ops.done', { opId: 'op-load-1', kind: 'llm.load', status: 'ok', error: null, result: null });
+      llm.status = { state: 'ready', queued: 0, model: { path: MODELS[0]!.path, name: MODELS[0]!.name, contextSize: 4096 }, threads: 1, savedModel: MODELS[0]!.path, loadOpId: null };
+      backend.emit('llm.status', llm.status);
+    });
+    await waitFor(() => expect(screen.queryByTestId('llm-load-progress')).toBeNull());
+    expect(screen.getByTestId('llm-state').textContent).toBe('就绪');
+  });
+
   it('shows a failed load in plain words', async () => {
     const user = userEvent.setup();
     const { backend } = withLlm();

@@ -38,6 +38,12 @@ export function ModelsPage() {
   // A load started elsewhere (another window, the bench, a lazy load) is followed too.
   const followedOpId = status.data?.loadOpId ?? loadOpId;
   const loadOp = ops(followedOpId);
+  // Our own load shows its progress from the click until its ops.done, even when a small model loads
+  // before the backend's loading → ready status events reach a render (they can arrive in one batch).
+  // An ops.done missed across a reconnect must not leave the bar up: once the op has been seen
+  // running, the backend's status saying no load runs settles it.
+  const settled = loadOp?.progress != null && status.data !== undefined && status.data.state !== 'loading' && status.data.loadOpId === null;
+  const requested = loadingPath !== null && !loadOp?.done && !settled;
 
   const load = async (m: ModelInfo) => {
     const go = async () => {
@@ -81,7 +87,7 @@ export function ModelsPage() {
       {status.isPending && <Skeleton active />}
       {status.isError && <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />}
       {status.data && (
-        <StatusCard status={status.data} loadOp={loadOp} loadOpId={followedOpId} onUnload={() => void unload()} unloading={unloading} />
+        <StatusCard status={status.data} requested={requested} loadOp={loadOp} loadOpId={followedOpId} onUnload={() => void unload()} unloading={unloading} />
       )}
       <ModelsTable
         status={status.data}

@@ -20,12 +20,15 @@ export function StateTag({ state }: { state: LlmStatus['state'] }) {
 /** What is loaded, what the runtime is doing, and the progress of a load (with cancel). */
 export function StatusCard({
   status,
+  requested,
   loadOp,
   loadOpId,
   onUnload,
   unloading,
 }: {
   status: LlmStatus;
+  /** A load this window asked for and whose ops.done has not come yet. */
+  requested: boolean;
   loadOp: OpState | null;
   loadOpId: string | null;
   onUnload: () => void;
@@ -34,9 +37,9 @@ export function StatusCard({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const api = useApi();
-  // llm.status is the authority on when loading starts and ends; ops.* only add the percentage and
-  // the failure reason (an ops.done can be missed across a reconnect).
-  const loading = status.state === 'loading';
+  // llm.status says when any load (from any window) runs; ops.* add the percentage and the failure
+  // reason. A load requested here counts from the click, so the user sees it start at once.
+  const loading = status.state === 'loading' || requested;
   const failed = loadOp?.done && loadOp.done.status === 'error' ? loadOp.done.error : null;
   const cancelled = loadOp?.done?.status === 'cancelled';
   const failedReason = failed ? modelProblemText(t, failed.message) : '';
